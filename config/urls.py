@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("bondgenoot.core.urls")),
+    path("account/", include("bondgenoot.accounts.urls")),
+    path("", include("bondgenoot.people.urls")),
+    path("bondgenootschappen/", include("bondgenoot.alliances.urls")),
+    path("", include("bondgenoot.audit.urls")),
+    path("", include("bondgenoot.privacy.urls")),
+    path("taal/", login_not_required(set_language), name="set_language"),
+    path("beheer/", admin.site.urls),
+]
+
+handler403 = "bondgenoot.core.views.permission_denied"
+handler404 = "bondgenoot.core.views.page_not_found"
