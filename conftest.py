@@ -23,7 +23,7 @@ from bondgenoot.people.tests.factories import (
     UserFactory,
 )
 
-pytest_plugins = ["bondgenoot.core.tests.browser"]
+pytest_plugins = ["bondgenoot.core.tests.browser", "bondgenoot.core.tests.url_coverage"]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

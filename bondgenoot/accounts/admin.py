@@ -19,12 +19,28 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email"]
     readonly_fields = ["totp_confirmed_at"]
     fieldsets = (
-        (None, {"fields": ("email", "password")}),
+        (
+            None,
+            {
+                "fields": ("email", "password"),
+                "description": _(
+                    "Accounts cannot be deleted here. People delete their own account "
+                    "under 'My data': there they choose what happens to what they wrote "
+                    "with others. To stop someone logging in, untick 'active'."
+                ),
+            },
+        ),
         (_("Access"), {"fields": ("is_active", "is_staff", "is_superuser")}),
         (_("Two-step verification"), {"fields": ("totp_confirmed_at",)}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     actions = ["sessions_end", "two_factor_reset"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        """No deleting here: deleting an account must go through ``account_delete`` (the person's
+        own choice about their shared history, notices to the other parties), which the admin's
+        cascade skips (and which fails for someone who takes part in an alliance)."""
+        return False
 
     @admin.action(description=_("Log out everywhere (end all sessions)"))
     def sessions_end(self, request: HttpRequest, queryset: QuerySet[User]) -> None:

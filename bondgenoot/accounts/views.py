@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
@@ -82,7 +82,8 @@ def signup(request: HttpRequest) -> HttpResponse:
                 % {"name": person.display_name},
             )
             default = reverse("people:profile_edit")
-            return redirect(_safe_next(request, default))
+            # Not redirect(): it would read a typed next like 'home' as the name of a view.
+            return HttpResponseRedirect(_safe_next(request, default))
     return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request, "")})
 
 
@@ -95,7 +96,7 @@ def _log_in(request: HttpRequest, user: User, *, backend: str, next_url: str) ->
         sessions.pending_start(request, user=user, backend=backend, next_url=next_url)
         return redirect("accounts:two_factor_verify")
     login(request, user, backend=backend)
-    return redirect(next_url)
+    return HttpResponseRedirect(next_url)  # a path, never the name of a view
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -209,7 +210,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
                     )
                     % {"count": left},
                 )
-            return redirect(pending["next"])
+            return HttpResponseRedirect(pending["next"])
         throttling.count_failed_attempt(request, user)
         if getattr(request, "axes_locked_out", False):
             sessions.pending_clear(request)

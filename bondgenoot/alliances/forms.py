@@ -89,14 +89,6 @@ class JournalEntryForm(ModelForm):
         help_text=_("Choose one or more, or none. Choosing one also marks the entry."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # CheckboxSelectMultiple is a RadioSelect to Django, so the shared styling gives it the
-        # round radio-button classes; these are checkboxes.
-        self.fields["sensitive_topics"].widget.attrs["class"] = (
-            "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
-        )
-
     class Meta:
         model = JournalEntry
         fields = [
@@ -191,3 +183,12 @@ class AcceptInvitationForm(Form):
 
 class RoleForm(Form):
     role = forms.CharField(label=_("Role, in your own words"), max_length=200, required=False)
+
+
+class RemovePartyForm(Form):
+    reason = forms.CharField(
+        label=_("Why? In a few words"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Everyone in the alliance reads this, also the one you remove."),
+    )

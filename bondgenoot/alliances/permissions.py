@@ -6,6 +6,9 @@ predicates. ``get_*_for`` helpers return the object or raise 404 when the person
 A person sees an alliance when they are an active party themself, or coordinator of an
 organisation that is an active party. Nobody else does: not site administrators, not other
 members of an organisation, not professionals by default.
+
+An archived alliance is read-only: that rule lives here, in every predicate that grants a write
+(the services refuse too, as a second line of defence).
 """
 
 from typing import Any
@@ -58,16 +61,17 @@ def can_view_alliance(user: Any, alliance: Alliance) -> bool:
     return person is not None and parties_acting_for(person).filter(alliance=alliance).exists()
 
 
-# Every party writes: there is no owner of an alliance and no one reads along from outside.
-can_write_in_alliance = can_view_alliance
+def can_write_in_alliance(user: Any, alliance: Alliance) -> bool:
+    """Every party writes (there is no owner of an alliance), until it is archived."""
+    return not alliance.is_archived and can_view_alliance(user, alliance)
 
 
 def can_change_alliance(user: Any, alliance: Alliance) -> bool:
-    return can_view_alliance(user, alliance)
+    return can_write_in_alliance(user, alliance)
 
 
 def can_invite_to_alliance(user: Any, alliance: Alliance) -> bool:
-    return alliance.status != AllianceStatus.ENDED and can_view_alliance(user, alliance)
+    return alliance.status != AllianceStatus.ENDED and can_write_in_alliance(user, alliance)
 
 
 def speaks_in(person: Person, parties: list[Party], coordinated_ids: set[int]) -> list[Party]:
@@ -79,11 +83,19 @@ def speaks_in(person: Person, parties: list[Party], coordinated_ids: set[int]) -
     ]
 
 
-def alliance_abilities(*, is_party: bool, alliance: Alliance) -> dict[str, bool]:
-    """The template flags of an alliance page (every party writes)."""
+def alliance_abilities(
+    *, is_party: bool, alliance: Alliance, is_person_party: bool = False
+) -> dict[str, bool]:
+    """The template flags of an alliance page (every party writes, until it is archived).
+
+    ``is_party``: the viewer speaks for an active party; ``is_person_party``: the viewer takes
+    part as themself (only they can remove another party).
+    """
+    can_write = is_party and not alliance.is_archived
     return {
-        "can_write": is_party,
-        "can_invite": is_party and alliance.status != AllianceStatus.ENDED,
+        "can_write": can_write,
+        "can_invite": can_write and alliance.status != AllianceStatus.ENDED,
+        "can_remove_parties": can_write and is_person_party,
     }
 
 
@@ -102,13 +114,37 @@ def can_speak_for_party(user: Any, party: Party) -> bool:
     )
 
 
+def can_change_party_role(user: Any, party: Party) -> bool:
+    return not party.alliance.is_archived and can_speak_for_party(user, party)
+
+
+def can_remove_party(user: Any, party: Party) -> bool:
+    """Any party that takes part as a person may remove another active party (a person or an
+    organisation): parties are equal, there is no owner. Nobody removes a party they speak for
+    themself: for that there is "leave"."""
+    person = person_of(user)
+    if person is None or party.left_on is not None or party.alliance.is_archived:
+        return False
+    if party.person_id == person.pk or (
+        party.organisation_id is not None
+        and party.organisation_id in coordinated_organisation_ids(person)
+    ):
+        return False
+    return active_parties().filter(alliance_id=party.alliance_id, person=person).exists()
+
+
 def can_edit_journal_entry(user: Any, entry: JournalEntry) -> bool:
     """Only the author changes their own words; every earlier text is kept."""
+    return can_remove_journal_entry(user, entry) and not entry.alliance.is_archived
+
+
+def can_remove_journal_entry(user: Any, entry: JournalEntry) -> bool:
+    """The author may take back their own words, also in an archived alliance."""
     person = person_of(user)
     return (
         person is not None
         and entry.author_id == person.pk
-        and can_write_in_alliance(user, entry.alliance)
+        and can_view_alliance(user, entry.alliance)
     )
 
 
@@ -126,7 +162,7 @@ def can_delete_contribution(user: Any, contribution: Contribution) -> bool:
 
 
 def can_withdraw_invitation(user: Any, invitation: Invitation) -> bool:
-    return can_view_alliance(user, invitation.alliance)
+    return can_write_in_alliance(user, invitation.alliance)
 
 
 def get_alliance_for(user: Any, pk: int) -> Alliance:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from bondgenoot.core.models import InvitationStatus
 from bondgenoot.core.permissions import person_of
-from bondgenoot.people.models import Organisation, Person
+from bondgenoot.people.models import MembershipRole, Organisation, Person
 
 from .models import (
     Alliance,
@@ -24,7 +24,6 @@ from .models import (
 from .permissions import (
     alliance_abilities,
     alliances_visible_to,
-    can_write_in_alliance,
     coordinated_organisation_ids,
     speaks_in,
 )
@@ -68,11 +67,6 @@ def open_invitations_for(user: Any) -> QuerySet[Invitation]:
     )
 
 
-def can_write_now(user: Any, alliance: Alliance) -> bool:
-    """Every party writes, until the alliance is archived (then it is read-only)."""
-    return not alliance.is_archived and can_write_in_alliance(user, alliance)
-
-
 def alliance_page(person: Person, alliance: Alliance, *, page: Any = 1) -> dict[str, Any]:
     """Everything on the page of an alliance that ``get_alliance_for`` let this person see.
 
@@ -83,14 +77,18 @@ def alliance_page(person: Person, alliance: Alliance, *, page: Any = 1) -> dict[
     active = [p for p in parties if p.left_on is None]
     coordinated_ids = set(coordinated_organisation_ids(person))
     mine = speaks_in(person, parties, coordinated_ids)
+    my_party = next((p for p in mine if p.person_id == person.pk), None)
+    abilities = alliance_abilities(
+        is_party=bool(mine), alliance=alliance, is_person_party=my_party is not None
+    )
     taking_part = {p.organisation_id for p in active if p.organisation_id}
-    joinable = set() if alliance.is_archived else coordinated_ids - taking_part
+    joinable = coordinated_ids - taking_part if abilities["can_write"] else set()
     return {
         "alliance": alliance,
         "person": person,
         "parties": active,
         "former_parties": [p for p in parties if p.left_on is not None],
-        "my_party": next((p for p in mine if p.person_id == person.pk), None),
+        "my_party": my_party,
         "organisation_parties_i_speak_for": [p for p in mine if p.organisation_id],
         "acting_parties": mine,
         "journal": journal_page(alliance, page=page),
@@ -104,8 +102,23 @@ def alliance_page(person: Person, alliance: Alliance, *, page: Any = 1) -> dict[
             if joinable
             else Organisation.objects.none()
         ),
-        **alliance_abilities(is_party=bool(mine) and not alliance.is_archived, alliance=alliance),
+        **abilities,
     }
+
+
+def other_routes_of(party: Party) -> list[Party]:
+    """The organisation parties through which the person of this party also takes part (as
+    their coordinator): removing the person alone leaves them those."""
+    if party.person_id is None:
+        return []
+    return list(
+        Party.objects.filter(
+            alliance_id=party.alliance_id,
+            left_on__isnull=True,
+            organisation__memberships__person_id=party.person_id,
+            organisation__memberships__role=MembershipRole.COORDINATOR,
+        ).select_related("organisation")
+    )
 
 
 def journal_page(alliance: Alliance, *, page: Any = 1) -> Page[Any]:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +25,8 @@ from bondgenoot.core.invitations import (
     invitation_prepare,
     send_invitation_mail,
 )
-from bondgenoot.core.models import InvitationStatus
+from bondgenoot.core.models import TOO_LONG, InvitationStatus
+from bondgenoot.core.services import notify
 from bondgenoot.people.models import Membership, MembershipRole, Organisation, Person
 
 from .models import (
@@ -40,7 +42,7 @@ from .models import (
     RevisionKind,
     SensitiveTopic,
 )
-from .permissions import parties_acting_for
+from .permissions import can_remove_party, parties_acting_for
 
 
 def _not_in_future(day: datetime.date | None, field: str) -> None:
@@ -64,6 +66,11 @@ def _require_not_archived(alliance: Alliance) -> None:
                 "or changed."
             )
         )
+
+
+def _require_not_ended(alliance: Alliance) -> None:
+    if alliance.status == AllianceStatus.ENDED:
+        raise ServiceError(_("This alliance has ended; nobody can join it any more."))
 
 
 def _sensitivity(is_sensitive: bool, topics: Iterable[str]) -> tuple[bool, list[str]]:
@@ -166,7 +173,10 @@ def party_update_role(*, party: Party, by: Person, role: str) -> Party:
 
 @transaction.atomic
 def party_leave(*, party: Party, by: Person) -> None:
-    """Leave an alliance. What you wrote and gave stays part of its shared history."""
+    """Leave an alliance. What you wrote and gave stays part of its shared history.
+
+    Access ends at once: the open invitations made by whoever no longer takes part stop working.
+    """
     allowed = party.person_id == by.pk or (
         party.organisation is not None and _coordinates(by, party.organisation)
     )
@@ -176,6 +186,122 @@ def party_leave(*, party: Party, by: Person) -> None:
         raise ServiceError(_("This party has already left."))
     party.left_on = timezone.localdate()
     party.save(update_fields=["left_on", "updated_at"])
+    invitations_withdraw_without_access(alliance=party.alliance)
+
+
+REMOVAL_REASON_MAX = 300
+
+
+@transaction.atomic
+def party_remove(*, party: Party, by: Person, reason: str) -> None:
+    """A party that takes part as a person removes another party (a person or an
+    organisation), with a short reason. Parties are equal: nobody owns an alliance, so anyone
+    may do this, and everyone is told, with the reason.
+
+    Like leaving: the party gets ``left_on``, what it wrote and gave stays in the shared
+    history, and its access ends at once (also for an open session: every page checks again),
+    with the invitation links that only it could still stand behind.
+    """
+    party = (
+        Party.objects.select_for_update(of=("self",))
+        .select_related("alliance", "person", "organisation")
+        .get(pk=party.pk)
+    )
+    _require_not_archived(party.alliance)
+    if not can_remove_party(by.user, party):
+        raise NotAllowed
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ServiceError({"reason": _("Write down why, in a few words.")})
+    if len(reason) > REMOVAL_REASON_MAX:
+        raise ServiceError(
+            {"reason": TOO_LONG % {"limit_value": REMOVAL_REASON_MAX, "show_value": len(reason)}}
+        )
+    party.left_on = timezone.localdate()
+    party.save(update_fields=["left_on", "updated_at"])
+    invitations_withdraw_without_access(alliance=party.alliance)
+    _tell_about_removal(party, by=by, reason=reason)
+
+
+def _people_of_party(party: Party) -> list[Person]:
+    """Who reads the notices of a party: the person, or the coordinators of the organisation."""
+    if party.person is not None:
+        return [party.person]
+    if party.organisation_id is None:
+        return []
+    return list(
+        Person.objects.filter(
+            memberships__organisation_id=party.organisation_id,
+            memberships__role=MembershipRole.COORDINATOR,
+        ).order_by("pk")
+    )
+
+
+def _tell_about_removal(party: Party, *, by: Person, reason: str) -> None:
+    alliance = party.alliance
+    values = {"by": by.display_name, "name": party.name, "alliance": alliance.name}
+    removed = _people_of_party(party)
+    if party.person is not None:
+        text = _("%(by)s has removed you from %(alliance)s. The reason: %(reason)s")
+    else:
+        text = _("%(by)s has removed %(name)s from %(alliance)s. The reason: %(reason)s")
+    notify(people=removed, text=text % {**values, "reason": reason})
+    told = {p.pk for p in removed} | {by.pk}
+    others: list[Person] = []
+    for other in active_parties_of(alliance):
+        for person in _people_of_party(other):
+            if person.pk not in told:
+                told.add(person.pk)
+                others.append(person)
+    notify(
+        people=others,
+        text=_("%(by)s has removed %(name)s from %(alliance)s. The reason: %(reason)s")
+        % {**values, "reason": reason},
+        link=reverse("alliances:detail", args=[alliance.pk]),
+    )
+
+
+def active_parties_of(alliance: Alliance) -> QuerySet[Party]:
+    return (
+        Party.objects.filter(alliance=alliance, left_on__isnull=True)
+        .select_related("person", "organisation")
+        .order_by("pk")
+    )
+
+
+def invitations_withdraw_without_access(
+    *, alliance: Alliance | None = None, created_by: Person | None = None
+) -> int:
+    """Withdraw the open invitations whose maker no longer takes part in their alliance (as
+    themself, or as coordinator of an organisation that takes part), so a link they shared stops
+    working at once. Limited to one alliance and/or one maker. Returns how many.
+
+    Called after leaving, removal, the end of a membership and a coordinator becoming a plain
+    member. Someone who still takes part through another route keeps their invitations.
+    """
+    invitations = Invitation.objects.filter(
+        status=InvitationStatus.OPEN, created_by__isnull=False
+    ).select_related("created_by")
+    if alliance is not None:
+        invitations = invitations.filter(alliance=alliance)
+    if created_by is not None:
+        invitations = invitations.filter(created_by=created_by)
+    still_in: dict[int, set[int]] = {}
+    withdrawn = 0
+    for invitation in invitations.select_for_update(of=("self",)):
+        maker = invitation.created_by
+        if maker is None:  # filtered out above; for the type checker
+            continue
+        if maker.pk not in still_in:
+            still_in[maker.pk] = set(
+                parties_acting_for(maker).values_list("alliance_id", flat=True)
+            )
+        if invitation.alliance_id in still_in[maker.pk]:
+            continue
+        invitation_close(invitation, status=InvitationStatus.WITHDRAWN)
+        invitation.save(update_fields=["status", "responded_at", "updated_at"])
+        withdrawn += 1
+    return withdrawn
 
 
 @transaction.atomic
@@ -200,8 +326,7 @@ def invitation_create(
     """Make an invitation link. Returns the invitation and the secret for the link."""
     _require_party(alliance, by)
     _require_not_archived(alliance)
-    if alliance.status == AllianceStatus.ENDED:
-        raise ServiceError(_("This alliance has ended; nobody can join it any more."))
+    _require_not_ended(alliance)
     invitation = Invitation(
         alliance=alliance, created_by=by, email=email.strip().lower(), message=message
     )
@@ -222,11 +347,24 @@ def invitation_mail(invitation: Invitation, *, link: str) -> None:
         send_invitation_mail(to=invitation.email, subject=subject, body=body)
 
 
+def invitation_problem(invitation: Invitation, person: Person) -> str | None:
+    """Why this person cannot accept this invitation now, or None: shown on the invitation page
+    instead of the buttons. The same checks as ``invitation_accept``."""
+    try:
+        invitation_check_usable(invitation, email=person.user.email)
+        _require_not_archived(invitation.alliance)
+        _require_not_ended(invitation.alliance)
+    except ServiceError as error:
+        return str(error.messages[0])
+    return None
+
+
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, person: Person, role: str = "") -> Party:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     invitation_check_usable(invitation, email=person.user.email)
     _require_not_archived(invitation.alliance)
+    _require_not_ended(invitation.alliance)
     if Party.objects.filter(
         alliance=invitation.alliance, person=person, left_on__isnull=True
     ).exists():

@@ -11,6 +11,9 @@ urlpatterns = [
     path("<int:pk>/bewerken/", views.alliance_edit, name="edit"),
     path("<int:pk>/deelnemers/<int:party_pk>/rol/", views.party_role, name="party_role"),
     path("<int:pk>/deelnemers/<int:party_pk>/verlaten/", views.party_leave, name="party_leave"),
+    path(
+        "<int:pk>/deelnemers/<int:party_pk>/verwijderen/", views.party_remove, name="party_remove"
+    ),
     path("<int:pk>/organisatie/", views.organisation_join, name="organisation_join"),
     path("<int:pk>/uitnodigen/", views.invite, name="invite"),
     path(

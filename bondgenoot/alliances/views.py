@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bondgenoot.audit import services as audit
 from bondgenoot.core.errors import StaleVersion
 from bondgenoot.core.forms import add_service_error
-from bondgenoot.core.invitations import invitation_digest, invitation_problem
+from bondgenoot.core.invitations import invitation_digest
 from bondgenoot.core.views_helpers import page_number, require, require_person
 from bondgenoot.people.selectors import coordinated_organisations
 
@@ -23,6 +23,7 @@ from .forms import (
     InviteForm,
     JournalEntryAddForm,
     JournalEntryEditForm,
+    RemovePartyForm,
     RoleForm,
 )
 from .models import Alliance, AllianceStatus, Invitation
@@ -97,7 +98,7 @@ def alliance_detail(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "alliance": alliance,
                 "journal": journal,
-                "can_write": selectors.can_write_now(request.user, alliance),
+                "can_write": permissions.can_write_in_alliance(request.user, alliance),
             },
         )
     context = selectors.alliance_page(person, alliance, page=page_number(request))
@@ -114,9 +115,9 @@ def alliance_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def alliance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
-    require(permissions.can_change_alliance(request.user, alliance))
     if refused := _archived(request, alliance):
         return refused
+    require(permissions.can_change_alliance(request.user, alliance))
     form = AllianceEditForm(request.POST or None, instance=alliance)
     if request.method == "POST" and form.is_valid():
         try:
@@ -134,9 +135,9 @@ def party_role(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
     party = permissions.get_party_for(request.user, alliance, party_pk)
-    require(permissions.can_speak_for_party(request.user, party))
     if refused := _archived(request, alliance):
         return refused
+    require(permissions.can_change_party_role(request.user, party))
     form = RoleForm(request.POST or None, initial={"role": party.role})
     if request.method == "POST" and form.is_valid():
         services.party_update_role(party=party, by=person, role=form.cleaned_data["role"])
@@ -184,10 +185,47 @@ def party_leave(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
+def party_remove(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
+    """Remove another party, with a short reason. GET asks first; only POST changes."""
+    person = require_person(request)
+    alliance = permissions.get_alliance_for(request.user, pk)
+    party = permissions.get_party_for(request.user, alliance, party_pk)
+    if refused := _archived(request, alliance):
+        return refused
+    require(permissions.can_remove_party(request.user, party))
+    form = RemovePartyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.party_remove(party=party, by=person, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s no longer takes part. Everyone has been told why.")
+                % {"name": party.name},
+            )
+            return redirect(_detail_url(alliance.pk))
+    return render(
+        request,
+        "alliances/party_remove.html",
+        {
+            "form": form,
+            "alliance": alliance,
+            "party": party,
+            "also_through": selectors.other_routes_of(party),
+        },
+    )
+
+
 @require_POST
 def organisation_join(request: HttpRequest, pk: int) -> HttpResponse:
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
+    if refused := _archived(request, alliance):
+        return refused
+    require(permissions.can_write_in_alliance(request.user, alliance))
     organisation = (
         coordinated_organisations(request.user)
         .filter(pk=request.POST.get("organisation") or 0)
@@ -214,9 +252,9 @@ def organisation_join(request: HttpRequest, pk: int) -> HttpResponse:
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
-    require(permissions.can_invite_to_alliance(request.user, alliance))
     if refused := _archived(request, alliance):
         return refused
+    require(permissions.can_invite_to_alliance(request.user, alliance))
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -241,6 +279,8 @@ def invitation_withdraw(request: HttpRequest, pk: int, invitation_pk: int) -> Ht
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
     invitation = permissions.get_invitation_for(request.user, alliance, invitation_pk)
+    if refused := _archived(request, alliance):
+        return refused
     require(permissions.can_withdraw_invitation(request.user, invitation))
     if request.method == "POST":
         try:
@@ -309,7 +349,11 @@ def _answer_invitation(request: HttpRequest, found: Invitation) -> HttpResponse:
     return render(
         request,
         "alliances/invitation.html",
-        {"invitation": found, "form": form, "problem": invitation_problem(found, person)},
+        {
+            "invitation": found,
+            "form": form,
+            "problem": services.invitation_problem(found, person),
+        },
     )
 
 
@@ -320,9 +364,9 @@ def _answer_invitation(request: HttpRequest, found: Invitation) -> HttpResponse:
 def journal_entry_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
-    require(permissions.can_write_in_alliance(request.user, alliance))
     if refused := _archived(request, alliance):
         return refused
+    require(permissions.can_write_in_alliance(request.user, alliance))
     form = JournalEntryAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -345,7 +389,6 @@ def journal_entry_detail(request: HttpRequest, pk: int, entry_pk: int) -> HttpRe
     audit.record_journal_entry_read(
         viewer=require_person(request), alliance=alliance, entry=entry, revisions=revisions
     )
-    can_edit = permissions.can_edit_journal_entry(request.user, entry)
     return render(
         request,
         "alliances/journal_entry_detail.html",
@@ -353,8 +396,9 @@ def journal_entry_detail(request: HttpRequest, pk: int, entry_pk: int) -> HttpRe
             "alliance": alliance,
             "entry": entry,
             "revisions": revisions,
-            "can_edit": can_edit and not alliance.is_archived,
-            "can_remove": can_edit,  # also when archived: one's own words can be taken back
+            "can_edit": permissions.can_edit_journal_entry(request.user, entry),
+            # Also when archived: one's own words can be taken back.
+            "can_remove": permissions.can_remove_journal_entry(request.user, entry),
         },
     )
 
@@ -364,9 +408,9 @@ def journal_entry_edit(request: HttpRequest, pk: int, entry_pk: int) -> HttpResp
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
     entry = permissions.get_journal_entry_for(request.user, alliance, entry_pk)
-    require(permissions.can_edit_journal_entry(request.user, entry))
     if refused := _archived(request, alliance):
         return refused
+    require(permissions.can_edit_journal_entry(request.user, entry))
     form = JournalEntryEditForm(
         request.POST or None, instance=entry, initial={"version": entry.version}
     )
@@ -409,9 +453,9 @@ def journal_entry_milestone(request: HttpRequest, pk: int, entry_pk: int) -> Htt
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
     entry = permissions.get_journal_entry_for(request.user, alliance, entry_pk)
-    require(permissions.can_mark_milestone(request.user, entry))
     if refused := _archived(request, alliance):
         return refused
+    require(permissions.can_mark_milestone(request.user, entry))
     services.journal_entry_set_milestone(
         entry=entry, by=person, is_milestone=request.POST.get("milestone") == "1"
     )
@@ -423,7 +467,7 @@ def journal_entry_milestone(request: HttpRequest, pk: int, entry_pk: int) -> Htt
             {
                 "alliance": alliance,
                 "entry": entry,
-                "can_write": selectors.can_write_now(request.user, alliance),
+                "can_write": permissions.can_write_in_alliance(request.user, alliance),
             },
         )
     return redirect(_detail_url(alliance.pk) + f"#entry-{entry.pk}")
@@ -434,7 +478,7 @@ def journal_entry_delete(request: HttpRequest, pk: int, entry_pk: int) -> HttpRe
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
     entry = permissions.get_journal_entry_for(request.user, alliance, entry_pk)
-    require(permissions.can_edit_journal_entry(request.user, entry))
+    require(permissions.can_remove_journal_entry(request.user, entry))
     if request.method == "POST":
         services.journal_entry_delete(entry=entry, by=person)
         messages.success(request, _("Your entry has been removed, with its earlier versions."))
@@ -468,9 +512,9 @@ def contribution_list(request: HttpRequest, pk: int) -> HttpResponse:
 def contribution_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
-    require(permissions.can_write_in_alliance(request.user, alliance))
     if refused := _archived(request, alliance):
         return refused
+    require(permissions.can_write_in_alliance(request.user, alliance))
     parties = (
         permissions.active_parties()
         .filter(alliance=alliance)
@@ -497,9 +541,9 @@ def contribution_delete(request: HttpRequest, pk: int, contribution_pk: int) -> 
     person = require_person(request)
     alliance = permissions.get_alliance_for(request.user, pk)
     contribution = permissions.get_contribution_for(request.user, alliance, contribution_pk)
-    require(permissions.can_delete_contribution(request.user, contribution))
     if refused := _archived(request, alliance):
         return refused
+    require(permissions.can_delete_contribution(request.user, contribution))
     if request.method == "POST":
         services.contribution_delete(contribution=contribution, by=person)
         messages.success(request, _("The contribution has been removed."))

@@ -19,8 +19,13 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"),
+    # CheckboxSelectMultiple is a subclass of RadioSelect in Django: it must come first, or the
+    # first match (isinstance) gives checkboxes the round radio-button classes.
+    (
+        forms.CheckboxSelectMultiple,
+        "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom",
+    ),
     (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
-    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
     (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
 ]
 

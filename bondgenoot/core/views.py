@@ -1,3 +1,4 @@
+import datetime
 from typing import Any
 
 from django.conf import settings
@@ -35,6 +36,21 @@ def home(request: HttpRequest) -> HttpResponse:
         "notices": list(person.notices.filter(read_at__isnull=True)[:HOME_NOTICES]),
     }
     return render(request, "core/home.html", context)
+
+
+# The date of the last check of this statement (the browser tests run on every change).
+ACCESSIBILITY_CHECKED_ON = datetime.date(2026, 11, 23)
+
+
+@login_not_required
+@require_http_methods(["GET"])
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement: what we comply with, how we test it, how to report."""
+    context = {
+        "contact_email": getattr(settings, "BONDGENOOT_CONTACT_EMAIL", ""),
+        "checked_on": ACCESSIBILITY_CHECKED_ON,
+    }
+    return render(request, "core/accessibility.html", context)
 
 
 @require_POST

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bondgenoot.alliances.models import AllianceStatus
+from bondgenoot.alliances.models import AllianceStatus, SensitiveTopic
 from bondgenoot.alliances.models import ContributionKind as Kind
 from bondgenoot.people.models import Capacity, OrganisationKind
 from bondgenoot.people.models import Visibility as V
@@ -96,6 +96,11 @@ class EntrySpec:
     milestone: bool = False  # marked as milestone by the author while writing
     milestone_marked_by: str | None = None  # marked afterwards by another party
     edit: EditSpec | None = None
+    # Marked as sensitive by its author, with these topics (SensitiveTopic values).
+    sensitive_topics: tuple[str, ...] = ()
+    # Other parties who opened the entry afterwards: their looks show on the author's
+    # "Wie keek er mee" page.
+    read_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1057,6 +1062,8 @@ ALLIANCES: tuple[AllianceSpec, ...] = (
                 "betaald waren. Eén brief van de woningcorporatie moest echt snel.",
                 "Ik durf de brieven nu open te maken als Bas ernaast zit. Alleen thuis nog niet.",
                 "Samen met Bas de woningcorporatie bellen.",
+                sensitive_topics=(SensitiveTopic.MONEY,),
+                read_by=("bas",),
             ),
             EntrySpec(
                 "bas",
@@ -1567,6 +1574,8 @@ ALLIANCES: tuple[AllianceSpec, ...] = (
                 "bibliotheek gegaan.",
                 "De plek maakt uit. Een kantoor voelt voor sommige mannen als een cel.",
                 "Vaker afspreken in de bibliotheek of op het pleintje.",
+                sensitive_topics=(SensitiveTopic.JUSTICE,),
+                read_by=("jeroen",),
             ),
             EntrySpec(
                 "jeroen",

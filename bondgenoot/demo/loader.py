@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from bondgenoot.alliances import services as alliance_services
 from bondgenoot.alliances.models import Alliance, AllianceStatus, Party
+from bondgenoot.audit import services as audit_services
 from bondgenoot.people import services as people_services
 from bondgenoot.people.models import MembershipRole, Neighbourhood, Organisation, Person
 from bondgenoot.people.profile import PROFILE_FIELDS
@@ -212,6 +213,7 @@ class _Loader:
                 what_next=entry_spec.what_next,
                 occurred_on=self.day(entry_spec.days_ago),
                 is_milestone=entry_spec.milestone,
+                sensitive_topics=entry_spec.sensitive_topics,
             )
             if entry_spec.edit is not None:
                 entry = alliance_services.journal_entry_edit(
@@ -225,6 +227,14 @@ class _Loader:
             if entry_spec.milestone_marked_by:
                 alliance_services.journal_entry_set_milestone(
                     entry=entry, by=self.people[entry_spec.milestone_marked_by], is_milestone=True
+                )
+            for reader in entry_spec.read_by:
+                # What the page of the entry records when another party opens it.
+                audit_services.record_journal_entry_read(
+                    viewer=self.people[reader],
+                    alliance=alliance,
+                    entry=entry,
+                    revisions=list(entry.revisions.all()),
                 )
             self.result.journal_entries += 1
 

@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from bondgenoot.core.forms import Form, ModelForm
 
-from .models import TEXT_MAX, Capacity, Neighbourhood, Organisation, Person, Visibility
+from .models import (
+    TEXT_MAX,
+    Capacity,
+    ConsentHow,
+    Neighbourhood,
+    Organisation,
+    Person,
+    Visibility,
+)
 from .profile import PROFILE_FIELDS
 
 
@@ -118,3 +126,108 @@ class InviteMemberForm(Form):
 
 class DirectorySearchForm(Form):
     q = forms.CharField(label=_("Search by name or words"), required=False, max_length=100)
+
+
+def _clear(name: str) -> str:
+    return f"{name}_clear"
+
+
+class PaperEntryForm(Form):
+    """An ally types in a person's paper profile form. It starts empty: the ally does not see
+    what the profile says now. An empty answer leaves that part as it was."""
+
+    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        name = person.display_name
+        keep = _("Stays as it was")
+        self.parts: list[tuple[Any, ...]] = []
+        for field in PROFILE_FIELDS:
+            if field.name == "capacity":
+                self.fields["capacity"] = PaperEntryForm._capacity_field(field.label, keep)
+                self.fields["capacity_note"] = forms.CharField(
+                    label=_("More about my time"), max_length=200, required=False
+                )
+                self.fields[_clear("capacity_note")] = forms.BooleanField(
+                    label=_("Empty 'more about my time': remove what is there now"),
+                    required=False,
+                )
+            else:
+                self.fields[field.name] = PaperEntryForm._text_field(field.name, field.label)
+                self.fields[_clear(field.name)] = forms.BooleanField(
+                    label=_("Empty this part: remove what is there now"), required=False
+                )
+            self.fields[field.name].hide_label = True  # type: ignore[attr-defined]
+            self.fields[field.visibility_attr] = forms.ChoiceField(
+                label=_("Who may see this?"),
+                choices=[("", keep), *Visibility.choices],
+                required=False,
+            )
+        self.fields["consent"] = forms.BooleanField(
+            label=_("%(name)s gave me permission to type this in") % {"name": name},
+            error_messages={
+                "required": _(
+                    "Only type this in when %(name)s gave you permission. Without it, nothing "
+                    "is saved."
+                )
+                % {"name": name}
+            },
+        )
+        self.fields["consent_how"] = forms.ChoiceField(
+            label=_("How did %(name)s give permission?") % {"name": name},
+            choices=[("", _("Choose")), *ConsentHow.choices],
+            error_messages={"required": _("Choose how %(name)s gave permission.") % {"name": name}},
+        )
+        self.style_fields()
+        for field in PROFILE_FIELDS:
+            text = "capacity_note" if field.name == "capacity" else field.name
+            self.parts.append(
+                (
+                    field.label,
+                    self[field.name],
+                    self["capacity_note"] if field.name == "capacity" else None,
+                    self[_clear(text)],
+                    self[field.visibility_attr],
+                )
+            )
+
+    @staticmethod
+    def _capacity_field(label: Any, keep: Any) -> forms.Field:
+        return forms.ChoiceField(
+            label=label, choices=[("", keep), *Capacity.choices], required=False
+        )
+
+    @staticmethod
+    def _text_field(name: str, label: Any) -> forms.Field:
+        if name in {"languages", "tags"}:
+            return forms.CharField(label=label, required=False, max_length=400)
+        return forms.CharField(
+            label=label, required=False, max_length=TEXT_MAX, widget=forms.Textarea
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for field_name in list(self.fields):
+            if field_name.endswith("_clear") and data.get(field_name):
+                text = field_name.removesuffix("_clear")
+                if (data.get(text) or "").strip():
+                    self.add_error(
+                        field_name,
+                        _("You typed an answer and ticked 'empty'. Choose one of the two."),
+                    )
+        return data
+
+    def entry_arguments(self) -> dict[str, Any]:
+        """The arguments of ``paper.profile_enter_from_paper``."""
+        data = self.cleaned_data
+        return {
+            "consent_given": bool(data.get("consent")),
+            "consent_how": data.get("consent_how", ""),
+            "answers": {
+                k: v
+                for k, v in data.items()
+                if k not in {"consent", "consent_how"} and not k.endswith("_clear")
+            },
+            "clear": [
+                k.removesuffix("_clear") for k, v in data.items() if k.endswith("_clear") and v
+            ],
+        }

@@ -190,3 +190,41 @@ class OrganisationInvitation(InvitationBase):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_status_display()})"
+
+
+class ConsentHow(models.TextChoices):
+    """How a person gave an ally consent to type in their paper form."""
+
+    SIGNED_ON_PAPER = "paper", _("Signed on paper")
+    SPOKEN = "spoken", _("Said out loud")
+
+
+class ProfileEntryByAlly(BaseModel):
+    """An ally typed in someone's paper profile form, with their consent.
+
+    Only who, when, how the consent was given and which parts changed (their names): never the
+    text itself, which lives in the profile only.
+    """
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="entries_by_allies", verbose_name=_("person")
+    )
+    entered_by = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("typed in by"),
+    )
+    consent_how = models.CharField(
+        _("how consent was given"), max_length=10, choices=ConsentHow.choices
+    )
+    fields_changed = models.JSONField(_("parts that changed"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("profile typed in by an ally")
+        verbose_name_plural = _("profiles typed in by an ally")
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.created_at:%Y-%m-%d})"

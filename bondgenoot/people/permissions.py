@@ -89,6 +89,32 @@ def get_person_for(user: Any, pk: int) -> tuple[Person, bool, bool]:
     return found, is_self, is_ally
 
 
+# Paper forms ---------------------------------------------------------------------------------
+
+
+def paper_entry_allowed(*, is_self: bool, is_ally: bool) -> bool:
+    """The rule of ``can_enter_paper_profile`` on a relation a page already worked out."""
+    return is_ally and not is_self
+
+
+def can_enter_paper_profile(user: Any, person: Person) -> bool:
+    """An ally may type in someone's paper profile form (with their consent, asked on the
+    form): a current party of an alliance they share. Not a former party, not oneself (one's
+    own profile is edited on screen), not anyone else."""
+    if person_of(user) is None or not person.user.is_active:
+        return False
+    is_self, is_ally = relation_to(user, person)
+    return paper_entry_allowed(is_self=is_self, is_ally=is_ally)
+
+
+def get_person_for_paper_entry(user: Any, pk: int) -> Person:
+    """The person whose paper form this viewer may type in; 404 for everyone else."""
+    found = Person.objects.filter(pk=pk, user__is_active=True).select_related("user").first()
+    if found is None or not can_enter_paper_profile(user, found):
+        raise Http404
+    return found
+
+
 # Organisations -------------------------------------------------------------------------------
 
 

@@ -61,6 +61,13 @@ def shown_person(person: Person, *, is_self: bool, is_ally: bool) -> ShownPerson
     return ShownPerson(person=person, fields=fields, is_self=is_self, is_ally=is_ally)
 
 
+def _marked_sensitive(name: str) -> Q:
+    """The person marked this profile field as sensitive. ``sensitive_fields`` is a JSON list of
+    field names; ``contains`` on JSON does not work on SQLite, so this matches the quoted name in
+    the stored JSON text (no field name is part of another one between quotes)."""
+    return Q(sensitive_fields__icontains=f'"{name}"')
+
+
 def directory_page(user: Any, *, query: str = "", page: Any = 1) -> Page[Any]:
     """People the viewer may see, with only the fields they may see. Three queries a page.
 
@@ -79,13 +86,16 @@ def directory_page(user: Any, *, query: str = "", page: Any = 1) -> Page[Any]:
         .order_by("display_name", "id")
     )
     if query:
-        # Search names, and text fields only where the viewer may see them.
+        # Search names, and text fields only where the viewer may see them, and never in a part
+        # that its owner marked as sensitive: a hit would tell what it says without a look
+        # being recorded for them.
         text = Q(display_name__icontains=query)
         for name in ("about", "strengths", "aspirations", "lived_experience"):
             shared = Q(**{f"{name}_visibility": Visibility.MEMBERS}) | Q(
                 pk__in=ally_ids, **{f"{name}_visibility": Visibility.ALLIES}
             )
-            text |= Q(**{f"{name}__icontains": query}) & shared
+            not_sensitive = ~_marked_sensitive(name) | Q(pk=viewer.pk)
+            text |= Q(**{f"{name}__icontains": query}) & shared & not_sensitive
         people = people.filter(text)
     paged: Page[Any] = Paginator(people, DIRECTORY_PAGE_SIZE).get_page(page)
     paged.object_list = [

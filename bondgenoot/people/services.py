@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from bondgenoot.accounts.models import User
+from bondgenoot.alliances.services import invitations_withdraw_without_access
 from bondgenoot.core.errors import NotAllowed, ServiceError
 from bondgenoot.core.invitations import (
     invitation_check_usable,
@@ -182,10 +183,27 @@ def membership_set_role(*, membership: Membership, by: Person, role: str) -> Mem
         and _coordinator_count(organisation) <= 1
     ):
         raise ServiceError(_("An organisation needs at least one coordinator."))
+    was_coordinator = membership.role == MembershipRole.COORDINATOR
     membership.role = role
     membership.full_clean()
     membership.save()
+    if was_coordinator and role != MembershipRole.COORDINATOR:
+        _withdraw_invitations_made_as_coordinator(membership)
     return membership
+
+
+def _withdraw_invitations_made_as_coordinator(membership: Membership) -> None:
+    """A coordinator who is no longer one (removed, left, or a plain member now) loses access
+    at once, with the links they shared: their open invitations to the organisation, and their
+    open invitations to alliances where that organisation was their only way in."""
+    for invitation in OrganisationInvitation.objects.filter(
+        organisation_id=membership.organisation_id,
+        created_by_id=membership.person_id,
+        status=InvitationStatus.OPEN,
+    ):
+        invitation_close(invitation, status=InvitationStatus.WITHDRAWN)
+        invitation.save(update_fields=["status", "responded_at", "updated_at"])
+    invitations_withdraw_without_access(created_by=membership.person)
 
 
 @transaction.atomic
@@ -202,6 +220,7 @@ def membership_end(*, membership: Membership, by: Person) -> None:
             )
         )
     membership.delete()
+    _withdraw_invitations_made_as_coordinator(membership)
 
 
 @transaction.atomic

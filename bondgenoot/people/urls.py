@@ -8,6 +8,13 @@ urlpatterns = [
     path("mensen/", views.directory, name="directory"),
     path("mensen/<int:pk>/", views.person_detail, name="person_detail"),
     path("mijn-profiel/", views.profile_edit, name="profile_edit"),
+    path("mijn-profiel/papier/", views.profile_paper, name="profile_paper"),
+    path("mijn-profiel/papier/leeg/", views.profile_paper_blank, name="profile_paper_blank"),
+    path(
+        "mensen/<int:pk>/van-papier-intypen/",
+        views.profile_paper_entry,
+        name="profile_paper_entry",
+    ),
     path("organisaties/", views.organisation_list, name="organisation_list"),
     path("organisaties/nieuw/", views.organisation_create, name="organisation_create"),
     path("organisaties/<int:pk>/", views.organisation_detail, name="organisation_detail"),

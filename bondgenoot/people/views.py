@@ -10,12 +10,20 @@ from bondgenoot.audit import services as audit
 from bondgenoot.audit.models import AccessPurpose
 from bondgenoot.core.forms import add_service_error
 from bondgenoot.core.invitations import invitation_digest, invitation_problem
+from bondgenoot.core.paper_forms import render_paper_form
+from bondgenoot.core.pdf import PdfUnavailable, pdf_response
 from bondgenoot.core.permissions import person_of
 from bondgenoot.core.views_helpers import page_number, require, require_person
 
-from . import permissions, selectors, services
-from .forms import DirectorySearchForm, InviteMemberForm, OrganisationForm, ProfileForm
-from .models import Membership, MembershipRole, OrganisationInvitation
+from . import paper, permissions, selectors, services
+from .forms import (
+    DirectorySearchForm,
+    InviteMemberForm,
+    OrganisationForm,
+    PaperEntryForm,
+    ProfileForm,
+)
+from .models import Membership, MembershipRole, OrganisationInvitation, Person
 
 # The profile fields a card in the directory shows (people/directory.html).
 DIRECTORY_CARD_FIELDS = {"strengths", "tags"}
@@ -46,7 +54,12 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     shown = selectors.shown_person(person, is_self=is_self, is_ally=is_ally)
     if not is_self:
         audit.record_profile_reads(viewer=require_person(request), shown=[shown])
-    return render(request, "people/person_detail.html", {"shown": shown, "person": person})
+    context = {
+        "shown": shown,
+        "person": person,
+        "can_enter_paper": permissions.paper_entry_allowed(is_self=is_self, is_ally=is_ally),
+    }
+    return render(request, "people/person_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -62,6 +75,53 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your profile has been saved."))
             return redirect("people:person_detail", pk=person.pk)
     return render(request, "people/profile_edit.html", {"form": form, "person": person})
+
+
+# The profile on paper ------------------------------------------------------------------------
+
+
+def _paper_pdf(request: HttpRequest, person: Person | None) -> HttpResponse:
+    try:
+        pdf = render_paper_form(paper.profile_paper_form(person))
+    except PdfUnavailable:
+        messages.error(request, _("A PDF cannot be made on this server right now."))
+        return redirect("people:profile_edit")
+    return pdf_response(pdf, filename=paper.profile_paper_filename(person))
+
+
+@require_http_methods(["GET"])
+def profile_paper_blank(request: HttpRequest) -> HttpResponse:
+    """The empty profile form to print, for anyone logged in (to fill in, or to hand out)."""
+    return _paper_pdf(request, None)
+
+
+@require_http_methods(["GET"])
+def profile_paper(request: HttpRequest) -> HttpResponse:
+    """One's own profile on paper, filled in with what it says now. Only ever one's own."""
+    return _paper_pdf(request, require_person(request))
+
+
+@require_http_methods(["GET", "POST"])
+def profile_paper_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    """An ally types in someone's paper profile form, with their consent."""
+    by = require_person(request)
+    if by.pk == pk:
+        return redirect("people:profile_edit")
+    person = permissions.get_person_for_paper_entry(request.user, pk)
+    form = PaperEntryForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper.profile_enter_from_paper(person=person, by=by, **form.entry_arguments())
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Saved. %(name)s gets a message that you typed in their profile.")
+                % {"name": person.display_name},
+            )
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/profile_paper_entry.html", {"form": form, "person": person})
 
 
 # Organisations -------------------------------------------------------------------------------

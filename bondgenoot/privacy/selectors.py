@@ -33,11 +33,13 @@ from bondgenoot.alliances.permissions import alliances_visible_to
 from bondgenoot.core.models import InvitationStatus, Notice
 from bondgenoot.people.models import (
     Capacity,
+    ConsentHow,
     Membership,
     MembershipRole,
     Organisation,
     OrganisationInvitation,
     Person,
+    ProfileEntryByAlly,
     Visibility,
 )
 from bondgenoot.people.profile import PROFILE_FIELDS
@@ -134,7 +136,23 @@ def _profile(person: Person) -> dict[str, Any]:
         "created_at": _when(person.created_at),
         "updated_at": _when(person.updated_at),
         "fields": fields,
+        "typed_in_by_allies": _typed_in_by_allies(person),
     }
+
+
+def _typed_in_by_allies(person: Person) -> list[dict[str, Any]]:
+    """Who typed in this person's paper profile form, when, and how they gave consent."""
+    labels = {f.name: str(f.label) for f in PROFILE_FIELDS}
+    return [
+        {
+            "typed_in_at": _when(entry.created_at),
+            "typed_in_by": entry.entered_by.display_name if entry.entered_by else None,
+            "consent_how": entry.consent_how,
+            "consent_how_label": _label(ConsentHow, entry.consent_how),
+            "parts": [labels.get(name, name) for name in entry.fields_changed],
+        }
+        for entry in ProfileEntryByAlly.objects.filter(person=person).select_related("entered_by")
+    ]
 
 
 def _memberships(person: Person) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -83,7 +83,8 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             reauth.mark_confirmed(request)
-            return redirect(next_url)
+            # Not redirect(): it would read a typed next like 'home' as the name of a view.
+            return HttpResponseRedirect(next_url)
         # A wrong password here counts towards the same lock as one at the login page.
         throttling.count_failed_attempt(request, user)
         if reauth.register_failure(request):
@@ -106,7 +107,7 @@ def reauthenticate_by_link(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         reauth.mark_confirmed(request)
         messages.success(request, _("Thank you. You have confirmed that it is you."))
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     return render(request, "privacy/reauth_link_confirm.html", {"next": next_url})
 
 

@@ -23,3 +23,8 @@ CACHES = {
     "nothing": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 BONDGENOOT_THROTTLE_CACHE = "nothing"
+
+# Records which URL pattern every request of the test run resolved to, and whether the view
+# answered it successfully (bondgenoot/core/tests/url_coverage.py). Last, so that its
+# process_view runs only when no other middleware answered first.
+MIDDLEWARE = [*MIDDLEWARE, "bondgenoot.core.tests.url_coverage.UrlCoverageMiddleware"]  # noqa: F405
