@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "bondgenoot.alliances",
     "bondgenoot.privacy",
     "bondgenoot.audit",
+    "bondgenoot.matching",
     "bondgenoot.demo",
 ]
 

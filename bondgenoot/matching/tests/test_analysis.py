@@ -1,0 +1,81 @@
+"""Dutch analysis: folding, stemming, diminutives, plurals, compounds."""
+
+import pytest
+
+from bondgenoot.matching.analysis import (
+    analyse_word,
+    fold,
+    split_compound,
+    stem,
+    undiminish,
+    words,
+)
+
+
+def test_fold_lowercases_and_drops_accents():
+    assert fold("Café Één Coöperatie") == "cafe een cooperatie"
+
+
+def test_words_split_and_drop_apostrophes_and_emoji():
+    assert words("Thema\u2019s, baby's! 😀 e-mail") == ["themas", "babys", "e", "mail"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("schulden", "schuld"),
+        ("brieven", "brief"),
+        ("kinderen", "kind"),
+        ("huizen", "huis"),
+        ("eenzaamheid", "eenzame"),
+        ("formulieren", "formulier"),
+    ],
+)
+def test_plurals_and_derivations_share_a_stem(a, b):
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [("kindje", "kind"), ("kindjes", "kind"), ("balletje", "bal"), ("klusjes", "klus")],
+)
+def test_diminutives_are_undone(word, base):
+    assert undiminish(word) == base
+
+
+def test_words_that_only_look_like_diminutives_stay():
+    assert undiminish("meisje") == "meisje"
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("schuldenproblematiek", ("schuld", "problematiek")),
+        ("ervaringsdeskundige", ("ervaring", "deskundige")),
+        ("buurtbewoners", ("buurt", "bewoners")),
+        ("thuisadministratie", ("thuis", "administratie")),
+        ("taalles", ("taal", "les")),
+    ],
+)
+def test_compounds_are_split(word, parts):
+    assert split_compound(word) == parts
+
+
+@pytest.mark.parametrize("word", ["administratie", "begeleiding", "verslaving", "overleden"])
+def test_ordinary_words_are_not_split(word):
+    assert split_compound(word) == (word,)
+
+
+def test_compound_parts_meet_the_separate_words():
+    term = analyse_word("schuldhulpverlening")
+    assert stem("schulden") in term.parts
+
+
+def test_diminutive_compound_loses_its_diminutive():
+    assert analyse_word("taalmaatje").stem == analyse_word("taalmaat").stem
+
+
+def test_stop_words_are_flagged():
+    assert analyse_word("de").stop
+    assert analyse_word("with").stop
+    assert not analyse_word("post").stop
