@@ -8,8 +8,11 @@ urlpatterns = [
     path("account/", include("bondgenoot.accounts.urls")),
     path("", include("bondgenoot.people.urls")),
     path("bondgenootschappen/", include("bondgenoot.alliances.urls")),
+    path("zoeken/", include("bondgenoot.matching.urls")),
     path("", include("bondgenoot.audit.urls")),
     path("", include("bondgenoot.privacy.urls")),
+    path("", include("bondgenoot.api.urls")),
+    path("", include("bondgenoot.transfer.urls")),
     path("taal/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
 ]

@@ -82,6 +82,15 @@ _NOT_A_PART = frozenset(
         "ter",
     ]
 )
+# Nominalised comparatives are people, not a comparison: "ouderen" are the elderly, never
+# "ouders" (parents) nor "oud" (old things); "jongeren" are young people. They keep a stem of
+# their own (also as the first part of a compound: ouderenwerk, jongerenwerker).
+NOMINALISED = {
+    "ouderen": "ouderen",
+    "oudere": "ouderen",
+    "jongeren": "jongeren",
+    "jongere": "jongeren",
+}
 _SPLIT_PENALTY = 0.35  # per extra part, in Zipf units: prefer the whole word when unsure
 _MIN_COMPOUND_LEN = 7
 
@@ -167,6 +176,9 @@ def stem(word: str) -> str:
     Also handles the -eren plurals (kinderen -> kind). One stemmer per thread: PyStemmer
     objects are not safe to share.
     """
+    own = NOMINALISED.get(word)
+    if own is not None:
+        return own
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
         stemmer = _local.stemmer = Stemmer.Stemmer(STEMMER_ALGORITHM)
@@ -289,6 +301,11 @@ def analyse_word(surface: str) -> Term:
     if base in sw or lemma(base) in sw:
         return Term(surface, base, (), True)
     pieces = split_compound(base)
+    for own in NOMINALISED:
+        # ouderenwerk is ouderen + werk, not ouder + werk (the split glues -en to the tail)
+        rest = base[len(own) :]
+        if own == NOMINALISED[own] and base.startswith(own) and len(rest) >= 3:
+            pieces = (own, *split_compound(rest))
     parts: tuple[str, ...] = ()
     if len(pieces) > 1:
         last = undiminish(pieces[-1])
@@ -297,7 +314,7 @@ def analyse_word(surface: str) -> Term:
         pieces = (*pieces[:-1], last)
         parts = tuple(dict.fromkeys(stem(p) for p in pieces))
     main = stem(base)
-    alias = stem(lemma(base))
+    alias = main if base in NOMINALISED else stem(lemma(base))
     if alias != main and alias not in parts:
         parts = (*parts, alias)  # opbelt ~ opbellen, stond ~ staan
     return Term(surface, main, parts, False)

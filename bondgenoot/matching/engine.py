@@ -73,6 +73,14 @@ class Settings:
     offer_fields: tuple[str, ...] = ("strengths", "about")
     offer_penalty: float = 0.7  # fits, but not in what they offer: lower in the list
     field_weights: Mapping[str, float] = field(default_factory=lambda: dict(FIELD_WEIGHTS))
+    # Themes saturate on their own scale: one clear phrase says most of it, five say a bit more.
+    theme_k1: float = 0.9
+    theme_b: float = 0.6
+    # Informativeness of a question word: everyday words ("werk", "thuis", "week") count less
+    # than rare ones. Words at or above common_zipf count common_floor, at rare_zipf or below 1.
+    common_zipf: float = 6.0
+    rare_zipf: float = 4.0
+    common_floor: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,21 +547,15 @@ class MatchIndex:
             return []
         s = self.settings
         scores = np.zeros(n_slots, dtype=np.float32)
-        for qt in qterms:
-            entry = postings.get(qt.key)
-            if entry is None:
-                continue
-            slots, tf = entry
-            df = int(np.count_nonzero(alive[slots]))
-            if df == 0:
-                continue
-            idf = math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
-            norm = s.k1 * (1.0 - s.b + s.b * lengths[slots] / avgdl)
-            contrib = (qt.weight * idf * (s.k1 + 1.0)) * tf / (tf + norm)
-            excluded = self._excluded(qt, postings)
-            if excluded is not None:
-                contrib = np.where(np.isin(slots, excluded), 0.0, contrib)
-            scores[slots] += contrib
+        self._score_terms(
+            qterms,
+            scores=scores,
+            postings=postings,
+            alive=alive,
+            lengths=lengths,
+            n_docs=n_docs,
+            avgdl=avgdl,
+        )
         ok = alive & available & (scores > 0)
         home = self._places.get(" ".join(words(neighbourhood or "")), -2)
         if home >= 0:
@@ -591,6 +593,36 @@ class MatchIndex:
         return [
             self._explain(doc, qterms, query_themes, home, languages) for doc in ordered[:limit]
         ]
+
+    def _score_terms(
+        self,
+        qterms: list[_QueryTerm],
+        *,
+        scores: np.ndarray,
+        postings: dict,
+        alive: np.ndarray,
+        lengths: np.ndarray,
+        n_docs: int,
+        avgdl: float,
+    ) -> None:
+        """Add BM25F contributions of the question's terms to ``scores`` (in place)."""
+        s = self.settings
+        for qt in qterms:
+            entry = postings.get(qt.key)
+            if entry is None:
+                continue
+            slots, tf = entry
+            df = int(np.count_nonzero(alive[slots]))
+            if df == 0:
+                continue
+            idf = math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
+            k1, b = (s.theme_k1, s.theme_b) if qt.key.startswith(_THEME) else (s.k1, s.b)
+            norm = k1 * (1.0 - b + b * lengths[slots] / avgdl)
+            contrib = (qt.weight * idf * (k1 + 1.0)) * tf / (tf + norm)
+            excluded = self._excluded(qt, postings)
+            if excluded is not None:
+                contrib = np.where(np.isin(slots, excluded), 0.0, contrib)
+            scores[slots] += contrib
 
     def _offers(self, doc: Document, stems: set[str], themes: list[str]) -> bool:
         for name in self.settings.offer_fields:
@@ -643,6 +675,7 @@ class MatchIndex:
             if term.stop:
                 continue
             base = s.corrected_weight if term.surface in corrected else 1.0
+            base *= self._informativeness(term.surface)
             keys = [(term.stem, base)]
             keys += [(p, base * s.part_weight) for p in term.parts if p != term.stem]
             for key, weight in keys:
@@ -658,6 +691,19 @@ class MatchIndex:
             qterms.append(_QueryTerm(_THEME + theme, weight, {theme}, theme))
         themes_in_order = list(dict.fromkeys(m.theme for m in matches))
         return qterms, themes_in_order, corrected
+
+    def _informativeness(self, word: str) -> float:
+        """How much a question word says: 1 for rare words, less for everyday ones."""
+        s = self.settings
+        if s.common_floor >= 1.0:
+            return 1.0
+        z = Lexicon.get().frequency(word)
+        if z <= s.rare_zipf:
+            return 1.0
+        if z >= s.common_zipf:
+            return s.common_floor
+        share = (z - s.rare_zipf) / (s.common_zipf - s.rare_zipf)
+        return 1.0 - share * (1.0 - s.common_floor)
 
     def _correct(self, word: str, postings: dict) -> str:
         """The closest known word for a word nobody uses (a typo), else the word itself."""

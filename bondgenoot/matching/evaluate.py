@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import baselines
-from .engine import Document, MatchIndex
+from .engine import Document, MatchIndex, Settings
 from .loading import Query
 from .metrics import ndcg_at, recall_at, reciprocal_rank
 
@@ -37,11 +37,24 @@ def score_system(queries: Sequence[Query], search: Callable[[Query], list[str]])
 
 
 def evaluate(
-    documents: Sequence[Document], queries: Sequence[Query], *, use_postgres: bool | None = None
+    documents: Sequence[Document],
+    queries: Sequence[Query],
+    *,
+    use_postgres: bool | None = None,
+    settings: Settings | None = None,
 ) -> tuple[dict[str, Scores | None], dict[str, float]]:
+    """Score the engine as the search page runs it, next to the baselines.
+
+    ``settings`` defaults to the page's own (``sources.SETTINGS``: its field weights for tags and
+    an organisation's description, and what counts as "offered"), so the figure is the page's.
+    """
+    if settings is None:
+        from . import sources  # imports the models: only when Django is set up
+
+        settings = sources.SETTINGS
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    index = MatchIndex.build(documents)
+    index = MatchIndex.build(documents, settings=settings)
     timings["build_s"] = time.perf_counter() - t0
 
     def ours(q: Query) -> list[str]:

@@ -74,11 +74,13 @@ class Thesaurus:
         self.names = [t.name for t in self.themes]
         # Anchor: the longest stem of a phrase; a text is only checked for the phrases whose
         # anchor it contains.
-        self._by_anchor: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
+        # Each entry keeps the set of the phrase's stems, so a text that lacks one of them is
+        # skipped with one set operation (the file has thousands of phrases).
+        self._by_anchor: dict[str, list[tuple[str, Phrase, frozenset[str]]]] = defaultdict(list)
         for theme in self.themes:
             for phrase in theme.phrases:
                 anchor = max(phrase.stems, key=len)
-                self._by_anchor[anchor].append((theme.name, phrase))
+                self._by_anchor[anchor].append((theme.name, phrase, frozenset(phrase.stems)))
         self._parent = {t.name: t.parent for t in self.themes if t.parent}
         self._phrase_stems = frozenset(s for t in self.themes for p in t.phrases for s in p.stems)
 
@@ -126,9 +128,10 @@ class Thesaurus:
             return found
         seen: set[tuple[str, str]] = set()
         by_anchor = self._by_anchor
+        present = positions.keys()
         for anchor in positions:
-            for theme_name, phrase in by_anchor.get(anchor, ()):
-                if (theme_name, phrase.text) in seen:
+            for theme_name, phrase, needed in by_anchor.get(anchor, ()):
+                if not needed <= present or (theme_name, phrase.text) in seen:
                     continue
                 hit = _phrase_positions(phrase.stems, anchor, positions)
                 if hit is not None:
@@ -160,14 +163,19 @@ def _phrase_positions(
         return (positions[anchor][0],)
     window = len(stems) + _WINDOW_SLACK
     for p in positions[anchor]:
-        chosen = []
-        for s in stems:
-            near = [q for q in positions[s] if abs(q - p) <= window]
+        # A word the phrase repeats ("stap voor stap") needs as many occurrences in the text:
+        # each word of the phrase takes its own position.
+        # (Different words may share a position: a compound holds several.)
+        taken: set[tuple[str, int]] = {(anchor, p)}
+        rest = list(stems)
+        rest.remove(anchor)
+        for s in rest:
+            near = [q for q in positions[s] if abs(q - p) <= window and (s, q) not in taken]
             if not near:
                 break
-            chosen.append(min(near, key=lambda q: abs(q - p)))
+            taken.add((s, min(near, key=lambda q: abs(q - p))))
         else:
-            return tuple(sorted(set(chosen)))
+            return tuple(sorted({q for _s, q in taken}))
     return None
 
 

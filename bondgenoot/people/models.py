@@ -106,6 +106,8 @@ class Person(BaseModel):
         ordering = ["display_name", "id"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # Bondgenoot zoeken picks up changed profiles by updated_at on every search.
+        indexes = [models.Index(fields=["updated_at"], name="person_updated_at")]
 
     def __str__(self) -> str:
         return self.display_name
@@ -139,6 +141,7 @@ class Organisation(BaseModel):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        indexes = [models.Index(fields=["updated_at"], name="organisation_updated_at")]
 
     def __str__(self) -> str:
         return self.name

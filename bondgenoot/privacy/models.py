@@ -28,6 +28,7 @@ class Consent(BaseModel):
         ordering = ["person", "purpose"]
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
+        indexes = [models.Index(fields=["updated_at"], name="consent_updated_at")]
         constraints = [
             models.UniqueConstraint(fields=["person", "purpose"], name="consent_once_per_purpose")
         ]

@@ -37,7 +37,9 @@ INSTALLED_APPS = [
     "bondgenoot.privacy",
     "bondgenoot.audit",
     "bondgenoot.matching",
+    "bondgenoot.transfer",
     "bondgenoot.demo",
+    "bondgenoot.api",
 ]
 
 MIDDLEWARE = [

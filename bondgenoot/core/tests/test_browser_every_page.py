@@ -32,6 +32,8 @@ from playwright.sync_api import Page, expect
 
 from bondgenoot.accounts.models import User
 from bondgenoot.accounts.tokens import email_login_tokens
+from bondgenoot.api import services as api_services
+from bondgenoot.api.models import PersonalToken
 from bondgenoot.privacy.tokens import email_change_token
 
 from .a11y import PASSWORD, World, build_world, log_in, ui
@@ -65,6 +67,16 @@ def _user(w: World) -> User:
     return User.objects.get(pk=w.amina.user.pk)
 
 
+def _api_token(w: World) -> int:
+    """A personal token of amina (made once), for the page that revokes it."""
+    found = PersonalToken.objects.filter(person=w.amina, revoked_at__isnull=True).first()
+    if found is None:
+        found, _secret = api_services.token_create(
+            person=w.amina, by=w.amina, name="Spreadsheet", valid_days=90
+        )
+    return found.pk
+
+
 # URL name -> its kwargs, from the world. Every URL with parameters must be here.
 KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
     "accounts:email_link_login": lambda w: {
@@ -93,6 +105,10 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
         "membership_pk": w.own_org_membership.pk,
     },
     "people:organisation_invitation": lambda w: {"secret": w.other_org_invitation_secret},
+    "transfer:import": lambda w: {"pk": w.own_org.pk},
+    "transfer:import_confirm": lambda w: {"pk": w.own_org.pk},
+    "transfer:import_cancel": lambda w: {"pk": w.own_org.pk},
+    "transfer:export": lambda w: {"pk": w.own_org.pk},
     "alliances:detail": lambda w: {"pk": w.alliance.pk},
     "alliances:edit": lambda w: {"pk": w.alliance.pk},
     "alliances:party_role": lambda w: {"pk": w.alliance.pk, "party_pk": w.amina_party.pk},
@@ -117,6 +133,11 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
         "pk": w.alliance.pk,
         "contribution_pk": w.contribution.pk,
     },
+    # The JSON API (not pages: answered as files) and the page to revoke a personal token.
+    "api:alliance": lambda w: {"alliance_id": w.alliance.pk},
+    "api:journal": lambda w: {"alliance_id": w.alliance.pk},
+    "api:contributions": lambda w: {"alliance_id": w.alliance.pk},
+    "api:token_revoke": lambda w: {"pk": _api_token(w)},
     # Bound to the session that asked for it: a link from elsewhere shows "link not valid".
     "privacy:reauth_link": lambda w: {"token": "niet-van-deze-sessie"},
     "privacy:download_file": lambda w: {"format": "json"},

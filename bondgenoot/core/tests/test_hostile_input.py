@@ -149,6 +149,7 @@ def url_kwargs(name: str, params: list[str], w: World) -> dict[str, Any] | None:
         "membership_pk": w.membership.pk,
         "uidb64": uid,
         "format": "json",
+        "alliance_id": w.alliance.pk,  # the JSON API (bondgenoot/api)
     }
     special: dict[str, dict[str, Any]] = {
         "alliances:invitation": {"secret": w.invitation_secret},

@@ -45,6 +45,8 @@ from django.utils.http import urlsafe_base64_encode
 from bondgenoot.accounts.tokens import email_login_tokens
 from bondgenoot.alliances import services
 from bondgenoot.alliances.models import ContributionKind, Party, SensitiveTopic
+from bondgenoot.api.models import PersonalToken
+from bondgenoot.api.tests.helpers import token_for as api_token_for
 from bondgenoot.audit import services as audit_services
 from bondgenoot.core import paper_forms
 from bondgenoot.core.services import notify
@@ -158,6 +160,7 @@ def world(request, pdf_as_text, alliance_with_org, amina, bas, gijs, org, other_
         organisation=org, by=gijs, message=f"Word lid {SECRET}"
     )
     Tag.objects.get_or_create(name="koken")  # so that the admin has a tag to show
+    api_token_for(amina)  # a personal token for the JSON API (its revoke page is a target)
 
     # A member (not a coordinator) of another organisation.
     hanna = PersonFactory(display_name="Hanna", user__email="hanna@example.org")
@@ -213,6 +216,7 @@ NOT_FOUND = frozenset({404})
 REFUSED = frozenset({403, 404})
 NOT_ALLOWED = frozenset({405})
 BAD_LINK = frozenset({400})
+UNAUTHORIZED = frozenset({401})  # the JSON API without a login or a working token
 LOGIN = "login"  # a redirect to the login page (anonymous visitors on every page that needs it)
 
 
@@ -276,6 +280,10 @@ def _alliance(w: World) -> dict[str, Any]:
 
 def _entry(w: World) -> dict[str, Any]:
     return {"pk": w.alliance.pk, "entry_pk": w.entry.pk}
+
+
+def _api_alliance(w: World) -> dict[str, Any]:
+    return {"alliance_id": w.alliance.pk}
 
 
 def _org(w: World) -> dict[str, Any]:
@@ -389,6 +397,15 @@ TARGETS: dict[str, Target] = {
         insider=(ILSE, 200),
         insider_kwargs=lambda w: {"secret": w.org_invitation_secret},
     ),
+    # matching ---------------------------------------------------------------------------------
+    # Bondgenoot zoeken: everyone logged in searches; what they find is checked in
+    # matching/tests (only consent, only parts shared with everyone, never sensitive ones).
+    "matching:search": Target(none, OK, only="GET", insider=(AMINA, 200)),
+    # transfer: import and export of members' profiles, only for coordinators of that org --
+    "transfer:import": Target(_org, REFUSED, insider=(GIJS, 200)),
+    "transfer:import_confirm": Target(_org, REFUSED, only="POST", insider=(GIJS, 405)),
+    "transfer:import_cancel": Target(_org, REFUSED, only="POST", insider=(GIJS, 405)),
+    "transfer:export": Target(_org, REFUSED, only="POST", insider=(GIJS, 405)),
     # alliances --------------------------------------------------------------------------------
     "alliances:list": Target(none, OK, only="GET", insider=(AMINA, 200)),
     "alliances:start": Target(none, OK, insider=(AMINA, 200)),
@@ -437,6 +454,37 @@ TARGETS: dict[str, Target] = {
     "alliances:contribution_add": Target(_alliance, NOT_FOUND, insider=(AMINA, 200)),
     "alliances:contribution_delete": Target(
         lambda w: {"pk": w.alliance.pk, "contribution_pk": w.contribution.pk},
+        NOT_FOUND,
+        insider=(AMINA, 200),
+    ),
+    # api (JSON under /api/v1/, docs/api.md) ---------------------------------------------------
+    # The API checks the login itself: anonymous gets 401 in JSON, not the login page. Outsiders
+    # get their own data, and 404 for amina's alliance. A POST to a GET-only endpoint is a 405.
+    "api:api-root": Target(none, OK, only="GET", anonymous=OK, insider=(ANON, 200)),
+    "api:openapi-json": Target(none, OK, only="GET", anonymous=OK, insider=(ANON, 200)),
+    "api:me": Target(none, OK, only="GET", anonymous=UNAUTHORIZED, insider=(AMINA, 200)),
+    "api:alliances": Target(none, OK, only="GET", anonymous=UNAUTHORIZED, insider=(AMINA, 200)),
+    "api:alliance": Target(
+        _api_alliance, NOT_FOUND, only="GET", anonymous=UNAUTHORIZED, insider=(AMINA, 200)
+    ),
+    # A POST without a JSON body is refused before the alliance is looked up (400); with a
+    # valid body an outsider gets 404 (bondgenoot/api/tests/test_api.py).
+    "api:journal": Target(
+        _api_alliance,
+        NOT_FOUND,
+        post=BAD_LINK,
+        anonymous=UNAUTHORIZED,
+        insider=(AMINA, 200),
+    ),
+    "api:contributions": Target(
+        _api_alliance, NOT_FOUND, only="GET", anonymous=UNAUTHORIZED, insider=(AMINA, 200)
+    ),
+    "api:invitations": Target(none, OK, only="GET", anonymous=UNAUTHORIZED, insider=(AMINA, 200)),
+    "api:ally_search": Target(none, OK, only="GET", anonymous=UNAUTHORIZED, insider=(AMINA, 200)),
+    # Personal tokens in the account area: one's own list; someone else's token is a 404.
+    "api:tokens": Target(none, OK, insider=(AMINA, 200)),
+    "api:token_revoke": Target(
+        lambda w: {"pk": PersonalToken.objects.get(person=w.amina).pk},
         NOT_FOUND,
         insider=(AMINA, 200),
     ),
@@ -667,6 +715,10 @@ def test_no_outsider_sees_or_changes_what_is_not_theirs(world, method, request):
 INSIDER_SEES_SECRET = {
     "alliances:detail",
     "alliances:edit",
+    "api:me",
+    "api:alliance",
+    "api:journal",
+    "api:contributions",
     "alliances:journal_entry",
     "alliances:contributions",
     "alliances:invitation",

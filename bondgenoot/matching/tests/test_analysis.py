@@ -79,3 +79,20 @@ def test_stop_words_are_flagged():
     assert analyse_word("de").stop
     assert analyse_word("with").stop
     assert not analyse_word("post").stop
+
+
+@pytest.mark.parametrize("word", ["ouderen", "oudere", "jongeren", "jongere"])
+def test_nominalised_comparatives_keep_their_own_meaning(word):
+    """ "Ouderen" are the elderly, not "ouders" (parents); "jongeren" are young people."""
+    term = analyse_word(word)
+    parents, old, young = analyse_word("ouders"), analyse_word("oud"), analyse_word("jong")
+    keys = {term.stem, *term.parts}
+    assert not keys & {parents.stem, old.stem, young.stem}
+    assert analyse_word("ouderen").stem == analyse_word("oudere").stem
+    assert analyse_word("jongeren").stem == analyse_word("jongere").stem
+
+
+def test_compounds_with_a_nominalised_comparative():
+    assert analyse_word("ouderen").stem in analyse_word("ouderenwerk").parts
+    assert analyse_word("jongeren").stem in analyse_word("jongerenwerker").parts
+    assert analyse_word("ouders").stem not in analyse_word("ouderenwerk").parts

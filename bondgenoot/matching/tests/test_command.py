@@ -43,3 +43,24 @@ def test_metrics():
     assert ndcg_at(["x"], rel) == 0.0
     assert recall_at(["a", "x"], rel) == 0.5
     assert reciprocal_rank(["x", "b"], rel) == 0.5
+
+
+def test_evaluation_uses_the_search_page_settings(monkeypatch):
+    """The figure is the page's: the index is built with ``sources.SETTINGS``."""
+    from bondgenoot.matching import evaluate, sources
+    from bondgenoot.matching.engine import Document, MatchIndex
+    from bondgenoot.matching.loading import Query
+
+    used = []
+    real_build = MatchIndex.build
+
+    def spy(documents, **kwargs):
+        used.append(kwargs.get("settings"))
+        return real_build(documents, **kwargs)
+
+    monkeypatch.setattr(MatchIndex, "build", spy)
+    documents = [Document(id="o1", fields={sources.ORGANISATION_FIELD: "Hulp bij schulden."})]
+    queries = [Query("q1", "schulden", "nl", "", {"o1": 3})]
+    results, _timings = evaluate.evaluate(documents, queries, use_postgres=False)
+    assert used == [sources.SETTINGS]
+    assert results["ours"].ndcg == 1.0

@@ -206,3 +206,27 @@ def test_empty_index_and_duplicate_ids():
     assert MatchIndex.build([]).search("post") == []
     with pytest.raises(ValueError, match="duplicate"):
         MatchIndex.build([doc("a"), doc("a")])
+
+
+def test_everyday_words_in_a_question_count_less_than_rare_ones():
+    """In a long question "werk" and "week" say less than the one word that matters."""
+    index = MatchIndex.build(
+        [
+            doc("werk", strengths="Werk zoeken, elke week, thuis en op je werk."),
+            doc("deurwaarder", strengths="Ik ga mee als de deurwaarder komt."),
+        ]
+    )
+    question = "de deurwaarder komt deze week naar mijn werk"
+    assert ids(index.search(question))[0] == "deurwaarder"
+
+
+def test_elderly_are_not_parents():
+    index = MatchIndex.build(
+        [
+            doc("opvoeding", strengths="Ik help ouders met de opvoeding."),
+            doc("bezoek", strengths="Ik bezoek ouderen die alleen wonen."),
+        ]
+    )
+    assert ids(index.search("ouderen"))[0] == "bezoek"
+    assert "opvoeding" not in ids(index.search("ouderen"))
+    assert ids(index.search("ouders"))[0] == "opvoeding"

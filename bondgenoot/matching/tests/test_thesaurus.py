@@ -84,3 +84,18 @@ def test_errors_name_the_line(tmp_path, content, error):
     path.write_text(content, "utf-8")
     with pytest.raises(thesaurus.ThesaurusError, match=re.escape(error)):
         thesaurus.load(path)
+
+
+def test_a_phrase_that_repeats_a_word_needs_it_twice():
+    themes = thesaurus.Thesaurus(thesaurus.parse(["[rustig aan]", "stap voor stap"]))
+
+    def found(text):
+        return [m.theme for m in themes.match(analyse_text(text))]
+
+    assert found("we doen het stap voor stap") == ["rustig aan"]
+    assert found("een stap voor de deur") == []
+
+
+def test_a_compound_still_holds_several_words_of_a_phrase():
+    themes = thesaurus.Thesaurus(thesaurus.parse(["[samen koken]", "voedsel bank"]))
+    assert [m.theme for m in themes.match(analyse_text("de voedselbank"))] == ["samen koken"]

@@ -1,0 +1,96 @@
+"""The themes file covers how people really talk, without false themes from everyday words.
+
+Phrases here are written for this test (not taken from an evaluation set): each names a
+theme the way a resident, volunteer or buurtteam might, in another register than the theme's
+name. The negative cases guard against single words that pull in the wrong theme.
+"""
+
+import pytest
+
+from bondgenoot.matching import thesaurus
+from bondgenoot.matching.analysis import analyse_text
+
+
+def themes_in(text):
+    return {m.theme for m in thesaurus.default().match(analyse_text(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("ik ben echt skeer deze maand", "geldzorgen"),
+        ("we moeten elk dubbeltje omdraaien", "budget en rondkomen"),
+        ("er staat een bkr-registratie op mijn naam", "schulden"),
+        ("ik zit in een minnelijk traject", "schulden"),
+        ("we krijgen een pakket van de kledingbank", "armoede en regelingen"),
+        ("ik moet mijn toeslag terugbetalen", "belastingen en toeslagen"),
+        ("ik kreeg een brief van de belastingsdienst", "belastingen en toeslagen"),
+        ("ik help bij de formulierenbrigade", "administratie en post"),
+        ("ik woon alleen en kom de deur niet uit", "eenzaamheid"),
+        ("hij heeft zijn straf uitgezeten en wil een schone lei", "detentie en opnieuw beginnen"),
+        ("ik moet slagen voor het inburgeringsexamen", "taal"),
+        ("ik zoek een werkervaringsplek", "werk en dagbesteding"),
+        ("ik wil graag mijn steentje bijdragen", "vrijwilligerswerk"),
+        ("mijn peuter heeft de hele dag driftbuien", "opvoeding en kinderen"),
+        ("mijn zoon spijbelt steeds", "pubers"),
+        ("mijn ex betaalt geen kinderalimentatie", "alleenstaande ouder"),
+        ("mijn dochter heeft hulp nodig met begrijpend lezen", "school en huiswerk"),
+        ("ik lig elke nacht wakker te piekeren", "gezondheid en psychisch welzijn"),
+        ("ik heb chronische pijn in mijn rug", "lichamelijke gezondheid"),
+        ("ik wil minder drinken maar het lukt niet", "verslaving"),
+        ("ik heb al mijn loon vergokt in de speelhal", "gokken"),
+        ("we hebben schimmel in huis en de huisbaas doet niets", "huur en verhuurder"),
+        ("we dreigen ons huis kwijt te raken", "huisuitzetting"),
+        ("ik slaap al weken bij vrienden op de bank, geen vaste woonplaats", "dakloos en opvang"),
+        ("mijn huis is vervuild en ik kan niet opruimen", "huishouden"),
+        ("wie kan een lekkende kraan maken", "klussen en reparaties"),
+        ("wie kan me brengen naar het ziekenhuis met de regiotaxi", "vervoer en boodschappen"),
+        ("ik kan niet inloggen en ben mijn wachtwoord vergeten", "digitale hulp"),
+        ("de koelkast is leeg en we hebben honger", "koken en eten"),
+        ("mijn man is overleden en ik mis hem elke dag", "rouw en verlies"),
+        ("ik zorg voor mijn man met dementie en heb een adempauze nodig", "mantelzorg"),
+        ("we zijn sinds kort in Nederland en hebben een verblijfsvergunning", "nieuw in nederland"),
+        ("mijn partner controleert alles en ik ben bang voor mijn man", "veiligheid en geweld"),
+        ("we zitten midden in een vechtscheiding", "scheiding en relaties"),
+        ("ik heb ruzie met de buren over geluidsoverlast", "buren en bemiddeling"),
+        ("ik zoek een beweegmaatje om samen te sporten", "bewegen en sport"),
+        ("ik wil een geveltuin aanleggen", "tuin en groen"),
+        ("wie kan mijn hond uitlaten", "dieren"),
+        ("ik wil leren haken en borduren", "creatief en cultuur"),
+        ("we willen geld voor een buurtbarbecue via crowdfunding", "buurt en samen organiseren"),
+        ("ik ben jongerenwerker in de wijk", "jongeren"),
+        ("mijn oma is slecht ter been", "ouderen"),
+        ("mijn kind heeft een verstandelijke beperking en gebruikt gebarentaal", "beperking"),
+        ("ik wil freelancer worden en mijn boekhouding leren", "eigen bedrijf"),
+        ("ik wil leren voor mezelf opkomen", "zelfvertrouwen en kracht"),
+        ("ik ben non-binair en zoek herkenning", "lhbti"),
+        ("ik heb een pro deo advocaat nodig", "juridische hulp"),
+        ("ik word gediscrimineerd om mijn huidskleur", "discriminatie"),
+        (
+            "ik zoek een ervaringsdeskundige die hetzelfde heeft meegemaakt",
+            "lotgenoten en ervaringsdeskundigheid",
+        ),
+        ("I lost my husband last year and I am still grieving", "rouw en verlies"),
+        ("I got a letter from the debt collector", "schulden"),
+    ],
+)
+def test_real_world_wording_finds_its_theme(text, theme):
+    assert theme in themes_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_theme"),
+    [
+        ("ik zet me in voor de buurt", "gokken"),  # zich inzetten is not betting
+        ("de woningbouw dreigt me eruit te zetten", "veiligheid en geweld"),
+        ("ik ben goed met cijfers en bankrekeningen", "school en huiswerk"),
+        ("ik werk als vrijwilliger bij de rechtswinkel", "vervoer en boodschappen"),
+        ("ik bel graag via videobellen", "creatief en cultuur"),
+        ("ik ben student en help graag", "jongeren"),
+        ("omgang met geld vind ik lastig", "scheiding en relaties"),
+        ("de luisterlijn heeft me geholpen", "verslaving"),
+        ("ik wil zelfstandig wonen", "eigen bedrijf"),
+    ],
+)
+def test_everyday_words_do_not_pull_in_a_wrong_theme(text, not_theme):
+    assert not_theme not in themes_in(text)
