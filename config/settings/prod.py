@@ -36,6 +36,15 @@ MAILERS = {
 }
 ENABLE_DEMO_HINTS = False
 
+# One cache for all gunicorn workers, so the limits on mails (login link, password reset) count
+# across processes and restarts. The table is made by `migrate` (core migration 0002).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "bondgenoot_cache",
+    }
+}
+
 # Every cookie with the __Host- prefix: the browser only accepts it over HTTPS, for this host
 # only, for the whole site (OWASP ASVS 5.0 V3.3.1, V3.3.3). Messages use a cookie storage
 # with such a name (bondgenoot/accounts/cookies.py).
