@@ -1,5 +1,7 @@
 """Form rendering in NL Design System (Utrecht) markup, and small shared form helpers."""
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -30,8 +32,45 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
 ]
 
 
+# Characters nobody types on purpose, taken out of text before it is checked and stored.
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) can make a name look
+# different next to other text (spoofing). The zero-width joiner (U+200D) stays: emoji need it.
+# NUL stays too: Django refuses it with a message ("Null characters are not allowed.").
+
+# One line (a name): line breaks and tabs become a space; other C0/C1 controls and DEL go.
+_ONE_LINE_BREAKS = re.compile(r"(?:\r\n|[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029])+")
+_ONE_LINE_DROP = re.compile(r"[\x01-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Several lines (a textarea): keep tab, line feed and carriage return; drop other C0 and DEL.
+_MULTI_LINE_DROP = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_one_line(value: str) -> str:
+    """Text for a one-line field: no control or bidi override characters, breaks become spaces."""
+    return _ONE_LINE_DROP.sub("", _ONE_LINE_BREAKS.sub(" ", value))
+
+
+def clean_multi_line(value: str) -> str:
+    """Text for a textarea: line breaks and tabs stay; other controls and bidi overrides go."""
+    return _MULTI_LINE_DROP.sub("", value)
+
+
+def _cleaning_to_python(
+    to_python: Callable[[Any], Any], clean: Callable[[str], str]
+) -> Callable[[Any], Any]:
+    def cleaned_to_python(value: Any) -> Any:
+        if isinstance(value, str):
+            value = clean(value)
+        return to_python(value)
+
+    cleaned_to_python.cleans_text = True  # type: ignore[attr-defined]
+    return cleaned_to_python
+
+
 class StyledFormMixin:
     """Adds Utrecht classes to widgets and keeps text as the person typed it.
+
+    Typed text is cleaned of control and bidi override characters (see clean_one_line and
+    clean_multi_line) before Django checks it; passwords are left exactly as typed.
 
     Required fields get aria-required instead of the HTML required attribute: with it, the
     browser marks an untouched empty field as :invalid (red) before anyone typed anything.
@@ -63,6 +102,18 @@ class StyledFormMixin:
                 for validator in field.validators:
                     if isinstance(validator, MaxLengthValidator):
                         validator.message = TOO_LONG
+            self._clean_typed_text(field)
+
+    @staticmethod
+    def _clean_typed_text(field: forms.Field) -> None:
+        if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.PasswordInput):
+            return
+        if getattr(field.to_python, "cleans_text", False):
+            return  # style_fields ran before for this field
+        multi_line = isinstance(field.widget, forms.Textarea)
+        clean = clean_multi_line if multi_line else clean_one_line
+        # An instance attribute: the form's fields are its own deep copies of the class fields.
+        field.to_python = _cleaning_to_python(field.to_python, clean)  # type: ignore[method-assign,assignment]
 
 
 class Form(StyledFormMixin, forms.Form):
