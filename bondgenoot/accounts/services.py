@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bondgenoot.api import services as api_services
 from bondgenoot.core.errors import ServiceError
 
 from . import twofactor
@@ -53,11 +54,22 @@ def security_notice(*, user: User, what: str) -> None:
 
 
 @transaction.atomic
-def sessions_end_all(*, user: User) -> None:
-    """End every session of this account (on every device); a view that wants to keep the
-    current one calls ``update_session_auth_hash`` afterwards."""
+def sessions_end_all(*, user: User) -> int:
+    """End every session of this account (on every device), and revoke its personal tokens for
+    the API (returns how many); a view that wants to keep the current session calls
+    ``update_session_auth_hash`` afterwards."""
     User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
     user.refresh_from_db(fields=["session_epoch"])
+    return api_services.tokens_revoke_all(user=user)
+
+
+@transaction.atomic
+def password_changed(*, user: User) -> int:
+    """After a new password was saved (changed, or chosen with a reset link): revoke the
+    personal tokens for the API, since someone who knew the old password may have made one.
+    Call it inside the transaction that saves the password, so both happen or neither. (The
+    other sessions end by themselves: their hash no longer matches.) Returns how many tokens."""
+    return api_services.tokens_revoke_all(user=user)
 
 
 @transaction.atomic

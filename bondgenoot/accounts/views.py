@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -252,6 +253,13 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = StyledSetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def form_valid(self, form: Any) -> HttpResponse:
+        # Django's view saves the new password; the personal tokens go in the same transaction.
+        with transaction.atomic():
+            response = super().form_valid(form)
+            services.password_changed(user=form.user)
+        return response
+
 
 @method_decorator(login_not_required, name="dispatch")
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
@@ -271,11 +279,18 @@ def password_change(request: HttpRequest) -> HttpResponse:
         if has_password and throttling.password_attempts_locked(request, user):
             return throttling.lockout_response(request)
         if form.is_valid():
-            form.save()
+            with transaction.atomic():
+                form.save()
+                revoked = services.password_changed(user=form.user)
             # Other sessions of this account end (their hash no longer matches); this one stays.
             update_session_auth_hash(request, form.user)
             services.security_notice(user=user, what=_("Your password was changed."))
-            messages.success(request, _("Your password has been saved."))
+            messages.success(
+                request,
+                _("Your password has been saved. Your personal keys for apps no longer work.")
+                if revoked
+                else _("Your password has been saved."),
+            )
             return redirect("people:profile_edit")
         if has_password and "old_password" in form.errors:
             throttling.count_failed_attempt(request, user)
@@ -436,9 +451,17 @@ def sessions_end(request: HttpRequest) -> HttpResponse:
                 form.add_error("password", _("This is not your current password."))
                 throttling.count_failed_attempt(request, user)
             else:
-                services.sessions_end_all(user=user)
+                revoked = services.sessions_end_all(user=user)
                 update_session_auth_hash(request, user)
-                messages.success(request, _("You are now logged out on all other devices."))
+                messages.success(
+                    request,
+                    _(
+                        "You are now logged out on all other devices. Your personal keys for "
+                        "apps no longer work."
+                    )
+                    if revoked
+                    else _("You are now logged out on all other devices."),
+                )
                 return redirect("accounts:security")
     return render(request, "accounts/sessions_end.html", {"form": form})
 

@@ -76,6 +76,16 @@ def token_revoke(*, token: PersonalToken, by: Person) -> None:
         token.save(update_fields=["revoked_at", "updated_at"])
 
 
+@transaction.atomic
+def tokens_revoke_all(*, user: Any) -> int:
+    """Revoke every token of this account that is not revoked yet: when the person logs out on
+    all other devices, or their password changes (``accounts.services``). Returns how many."""
+    now = timezone.now()
+    return PersonalToken.objects.filter(person__user=user, revoked_at__isnull=True).update(
+        revoked_at=now, updated_at=now
+    )
+
+
 def token_owner(secret: str) -> tuple[PersonalToken | None, str]:
     """The token behind a secret, if it works, with why not otherwise ("" when it works).
 

@@ -30,6 +30,7 @@ from bondgenoot.alliances.models import (
     RevisionKind,
 )
 from bondgenoot.alliances.permissions import alliances_visible_to
+from bondgenoot.api.models import PersonalToken
 from bondgenoot.core.models import InvitationStatus, Notice
 from bondgenoot.people.models import (
     Capacity,
@@ -397,6 +398,21 @@ def _exports(person: Person) -> list[dict[str, Any]]:
     ]
 
 
+def _api_tokens(person: Person) -> list[dict[str, Any]]:
+    """The personal tokens for the API: what they are called and when; never the hash."""
+    return [
+        {
+            "name": t.name,
+            "made_at": _when(t.created_at),
+            "last_used_at": _when(t.last_used_at),
+            "valid_until": _when(t.expires_at),
+            "revoked_at": _when(t.revoked_at),
+            "expired": t.is_expired,
+        }
+        for t in PersonalToken.objects.filter(person=person).order_by("-created_at", "-id")
+    ]
+
+
 # The access log ("Wie keek er mee") lives in the audit app; it may be absent (then None).
 # Who looked is named only where the audit app names them (a party); otherwise by role.
 
@@ -466,6 +482,7 @@ def my_data(person: Person) -> dict[str, Any]:
         "consents": _consents(person),
         "notices": _notices(person),
         "downloads": _exports(person),
+        "api_tokens": _api_tokens(person),
         "access_log": _access_log(person),
     }
 
