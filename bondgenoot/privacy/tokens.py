@@ -1,7 +1,7 @@
 """Links by e-mail for accounts without a password: confirming "it is really me" before a
 download or deleting the account, and confirming a new e-mail address.
 
-``ReauthTokenGenerator`` follows ``accounts.tokens.EmailLoginTokenGenerator`` with its own
+``ReauthTokenGenerator`` is ``accounts.tokens.TimedOneTimeTokenGenerator`` with its own
 ``key_salt``, so a login link can never be used as a confirmation link or the other way round.
 The link is also bound to the browser session that asked for it and works once (see
 ``reauth.py``).
@@ -10,25 +10,16 @@ The link is also bound to the browser session that asked for it and works once (
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import signing
-from django.utils.http import base36_to_int
+
+from bondgenoot.accounts.tokens import TimedOneTimeTokenGenerator
 
 EMAIL_CHANGE_SALT = "bondgenoot.privacy.email_change"
 
 
-class ReauthTokenGenerator(PasswordResetTokenGenerator):
+class ReauthTokenGenerator(TimedOneTimeTokenGenerator):
     key_salt = "bondgenoot.privacy.ReauthTokenGenerator"
-
-    def check_token(self, user: Any, token: str | None) -> bool:
-        if not token or not super().check_token(user, token):
-            return False
-        try:
-            issued = base36_to_int(token.split("-")[0])
-        except ValueError:
-            return False
-        age = self._num_seconds(self._now()) - issued
-        return age <= settings.PRIVACY_LINK_TIMEOUT
+    timeout_setting = "PRIVACY_LINK_TIMEOUT"
 
 
 reauth_tokens = ReauthTokenGenerator()
