@@ -12,17 +12,11 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from bondgenoot.alliances.tests.test_browser_main_path import no_horizontal_scroll, ui
+from bondgenoot.core.tests.a11y import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NARROW = {"width": 320, "height": 800}
-
-
-def _log_in(page: Page, url: str, email: str) -> None:
-    page.goto(f"{url}{reverse('accounts:login')}")
-    page.get_by_label(ui("E-mail address")).fill(email)
-    page.get_by_label(ui("Password")).fill("geheim-wachtwoord-123")
-    page.get_by_role("main").get_by_role("button", name=ui("Log in")).click()
 
 
 def test_remove_a_party_and_their_open_window_loses_access(
@@ -36,12 +30,12 @@ def test_remove_a_party_and_their_open_window_loses_access(
 ) -> None:
     detail = f"{live_server.url}{reverse('alliances:detail', args=[alliance.pk])}"
     bas_page = open_page(viewport=NARROW)
-    _log_in(bas_page, live_server.url, "bas@example.org")
+    log_in(bas_page, live_server.url, "bas@example.org")
     response = bas_page.goto(detail)
     assert response is not None and response.status == 200
 
     amina_page = open_page(viewport=NARROW)
-    _log_in(amina_page, live_server.url, "amina@example.org")
+    log_in(amina_page, live_server.url, "amina@example.org")
     amina_page.goto(detail)
     # The link names whom it removes (for screen readers): "Uit dit bondgenootschap halen: Bas".
     remove_bas = re.compile(r"^Uit dit bondgenootschap halen\W+Bas$")

@@ -20,18 +20,12 @@ from playwright.sync_api import Page, expect
 
 from bondgenoot.alliances.tests.test_browser_main_path import field, nl, ui
 from bondgenoot.api.models import PersonalToken
+from bondgenoot.core.tests.a11y import log_in
 from bondgenoot.core.tokens import hash_link_secret
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TOKEN_NAME = "Mijn spreadsheet"
-
-
-def _log_in(page: Page, url: str, email: str) -> None:
-    page.goto(f"{url}{reverse('accounts:login')}")
-    page.get_by_label(ui("E-mail address")).fill(email)
-    page.get_by_label(ui("Password")).fill("geheim-wachtwoord-123")
-    page.get_by_role("main").get_by_role("button", name=ui("Log in")).click()
 
 
 def _get_me(base: str, secret: str) -> tuple[int, dict[str, Any], str]:
@@ -63,7 +57,7 @@ def test_a_resident_makes_uses_and_revokes_a_personal_key(
         assert check_page(page, name) == [], f"axe found problems on {name}"
 
     # --- From her data, to the security page, to her keys ----------------------------------------
-    _log_in(page, base, "amina@example.org")
+    log_in(page, base, "amina@example.org")
     page.get_by_role("navigation", name=ui("Main menu")).get_by_role(
         "link", name=ui("My data")
     ).click()

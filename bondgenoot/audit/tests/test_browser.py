@@ -14,17 +14,11 @@ from playwright.sync_api import Page, expect
 
 from bondgenoot.alliances import services
 from bondgenoot.alliances.tests.test_browser_main_path import no_horizontal_scroll, ui
+from bondgenoot.core.tests.a11y import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NARROW = {"width": 320, "height": 800}
-
-
-def _log_in(page: Page, url: str, email: str) -> None:
-    page.goto(f"{url}{reverse('accounts:login')}")
-    page.get_by_label(ui("E-mail address")).fill(email)
-    page.get_by_label(ui("Password")).fill("geheim-wachtwoord-123")
-    page.get_by_role("main").get_by_role("button", name=ui("Log in")).click()
 
 
 def _check(check_page: Callable[[Page, str], list[dict[str, Any]]], page: Page, name: str) -> None:
@@ -42,7 +36,7 @@ def test_sensitive_entry_read_by_an_ally_shows_up_for_the_writer(
     bas: Any,
 ) -> None:
     amina_page = open_page(viewport=NARROW)
-    _log_in(amina_page, live_server.url, "amina@example.org")
+    log_in(amina_page, live_server.url, "amina@example.org")
     amina_page.goto(
         f"{live_server.url}{reverse('alliances:journal_entry_add', args=[alliance.pk])}"
     )
@@ -53,7 +47,7 @@ def test_sensitive_entry_read_by_an_ally_shows_up_for_the_writer(
     expect(amina_page.get_by_text(ui("Sensitive: %(topics)s", topics="geld"))).to_be_visible()
 
     bas_page = open_page(viewport=NARROW)
-    _log_in(bas_page, live_server.url, "bas@example.org")
+    log_in(bas_page, live_server.url, "bas@example.org")
     bas_page.goto(f"{live_server.url}{reverse('alliances:detail', args=[alliance.pk])}")
     expect(bas_page.get_by_text("Brief van de deurwaarder gekregen.")).to_be_visible()
     _check(check_page, bas_page, "ally-reads-sensitive-entry")
@@ -84,7 +78,7 @@ def test_an_archived_alliance_and_an_empty_log(
     alliance.save()
     services.alliance_erase_sensitive(alliance=alliance, today=datetime.date(2028, 3, 1))
     page = open_page(viewport=NARROW)
-    _log_in(page, live_server.url, "amina@example.org")
+    log_in(page, live_server.url, "amina@example.org")
     page.goto(f"{live_server.url}{reverse('alliances:detail', args=[alliance.pk])}")
     expect(page.get_by_text(ui("This text was erased after the retention period."))).to_be_visible()
     _check(check_page, page, "archived-alliance")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from bondgenoot.alliances.tests.test_browser_main_path import no_horizontal_scroll, ui
+from bondgenoot.core.tests.a11y import log_in
 from bondgenoot.matching import index_store
 from bondgenoot.people.tests.factories import OrganisationFactory
 
@@ -19,13 +20,6 @@ from .helpers import findable
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NARROW = {"width": 320, "height": 800}
-
-
-def _log_in(page: Page, url: str, email: str) -> None:
-    page.goto(f"{url}{reverse('accounts:login')}")
-    page.get_by_label(ui("E-mail address")).fill(email)
-    page.get_by_label(ui("Password")).fill("geheim-wachtwoord-123")
-    page.get_by_role("main").get_by_role("button", name=ui("Log in")).click()
 
 
 def _check(check_page: Callable[[Page, str], list[dict[str, Any]]], page: Page, name: str) -> None:
@@ -53,7 +47,7 @@ def test_searching_for_an_ally(
         name="Geldmaatjes Vlinderbuurt", description="Wij helpen bewoners met hun administratie."
     )
     page = open_page(viewport=NARROW)
-    _log_in(page, live_server.url, "chris@example.org")
+    log_in(page, live_server.url, "chris@example.org")
     page.get_by_role("navigation", name=ui("Main menu")).get_by_role(
         "link", name=ui("Find an ally")
     ).click()

@@ -16,11 +16,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from bondgenoot.accounts.models import User
 from bondgenoot.alliances.tests.test_browser_main_path import nl, ui
+from bondgenoot.core.tests.a11y import log_in
 from bondgenoot.people.models import Membership, MembershipRole, Person
 from bondgenoot.people.tests.factories import NeighbourhoodFactory
 from bondgenoot.transfer.models import (
@@ -36,13 +36,6 @@ from .helpers import csv_bytes, row
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NEW_EMAILS = ["vrijwilliger1@example.org", "vrijwilliger2@example.org"]
-
-
-def _log_in(page: Page, url: str, email: str) -> None:
-    page.goto(f"{url}{reverse('accounts:login')}")
-    page.get_by_label(ui("E-mail address")).fill(email)
-    page.get_by_label(ui("Password")).fill("geheim-wachtwoord-123")
-    page.get_by_role("main").get_by_role("button", name=ui("Log in")).click()
 
 
 def _upload(page: Page, data: bytes) -> None:
@@ -74,7 +67,7 @@ def test_coordinator_imports_and_exports_members(
         assert check_page(page, name) == [], f"axe found problems on {name}"
 
     # --- The coordinator opens her organisation and the import page ---------------------------
-    _log_in(page, base, "gijs@example.org")
+    log_in(page, base, "gijs@example.org")
     page.get_by_role("navigation", name=ui("Main menu")).get_by_role(
         "link", name=ui("Organisations")
     ).click()
