@@ -30,7 +30,7 @@ MAX_ROWS = 50_000
 MAX_CELL = 2_000  # the longest text a profile field holds
 ZIP_MAGIC = b"PK\x03\x04"
 
-# The columns of the schema, in the order of an export. Required ones first.
+# The columns of the schema (docs/import.md): required ones, then optional ones.
 REQUIRED_COLUMNS = ("email", "name", "consent_given_on", "consent_how")
 OPTIONAL_COLUMNS = (
     "neighbourhood",
@@ -44,22 +44,8 @@ OPTIONAL_COLUMNS = (
     "tags",
     "role",
 )
-COLUMNS = (
-    "email",
-    "name",
-    "neighbourhood",
-    "languages",
-    "about",
-    "strengths",
-    "aspirations",
-    "lived_experience",
-    "limits",
-    "capacity",
-    "tags",
-    "role",
-    "consent_given_on",
-    "consent_how",
-)
+# The order of an export: who, what they wrote, then the consent.
+COLUMNS = (*REQUIRED_COLUMNS[:2], *OPTIONAL_COLUMNS, *REQUIRED_COLUMNS[2:])
 
 
 class FileFormat:
