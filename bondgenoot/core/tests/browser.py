@@ -79,9 +79,12 @@ def browser() -> Iterator[Browser]:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         _no_browser(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         _no_browser("Playwright for Python is not installed: pip install -e '.[dev]'")
+    # expect() has its own wait (5 s by default), separate from the context's: a busy CI box
+    # once needed longer than that for a login and the page after it.
+    expect.set_options(timeout=TIMEOUT_MS)
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
