@@ -10,11 +10,18 @@ one place each:
 * neighbourhoods (they are kept by the people who run the installation, in the admin);
 * the date a party joined an alliance (``invitation_accept`` always uses today, and the demo
   tells a story of the past months). See ``_backdate_joined_on``.
+
+Other apps add their part of the demo in ``bondgenoot/<app>/demo.py`` with a function
+``load(demo)`` that gets the running loader (``demo.people``, ``demo.organisations``,
+``demo.neighbourhoods``, ``demo.alliances``, each by key; ``demo.day(days_ago)``); they run
+after the alliances, in the order of ``INSTALLED_APPS``, through their own services.
 """
 
 import datetime
+import importlib
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -65,6 +72,7 @@ class _Loader:
         self.neighbourhoods: dict[str, Neighbourhood] = {}
         self.people: dict[str, Person] = {}
         self.organisations: dict[str, Organisation] = {}
+        self.alliances: dict[str, Alliance] = {}
         self.result = DemoResult(loaded=True, logins=content.DEMO_LOGINS)
 
     def day(self, days_ago: int) -> datetime.date:
@@ -78,6 +86,15 @@ class _Loader:
             self.load_organisation(organisation_spec)
         for alliance_spec in content.ALLIANCES:
             self.load_alliance(alliance_spec)
+        for config in apps.get_app_configs():
+            if config.name.startswith("bondgenoot.") and config.name != __package__:
+                try:
+                    plugin = importlib.import_module(f"{config.name}.demo")
+                except ModuleNotFoundError as error:
+                    if error.name != f"{config.name}.demo":
+                        raise
+                    continue
+                plugin.load(self)
 
     # Places and people ----------------------------------------------------------------------
 
@@ -185,6 +202,7 @@ class _Loader:
             # The organisation joined when its coordinator did.
             _backdate_joined_on(party, parties.get(org_join.by).joined_on)
 
+        self.alliances[spec.key] = alliance
         self.load_journal(alliance, spec)
         self.load_contributions(alliance, spec, parties)
         self.load_invitations(alliance, spec)

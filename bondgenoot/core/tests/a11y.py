@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +68,7 @@ class World:
     own_org_invitation: Any
     other_org: Any  # coordinated by gijs, party of her alliance
     other_org_invitation_secret: str
+    extra: dict[str, Any] = field(default_factory=dict)  # the apps' plugins (core/tests/suites.py)
 
 
 def build_world(*, amina: Any, bas: Any, gijs: Any, eva: Any, alliance: Any, org: Any) -> World:

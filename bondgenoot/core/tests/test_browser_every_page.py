@@ -36,6 +36,7 @@ from bondgenoot.api import services as api_services
 from bondgenoot.api.models import PersonalToken
 from bondgenoot.privacy.tokens import email_change_token
 
+from . import suites
 from .a11y import PASSWORD, World, build_world, log_in, ui
 from .browser import IMPACTS, BrowserProblems, axe_findings
 
@@ -46,9 +47,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def a11y_world(
     alliance_with_org: Any, amina: Any, bas: Any, gijs: Any, eva: Any, org: Any
 ) -> World:
-    return build_world(
-        amina=amina, bas=bas, gijs=gijs, eva=eva, alliance=alliance_with_org, org=org
-    )
+    w = build_world(amina=amina, bas=bas, gijs=gijs, eva=eva, alliance=alliance_with_org, org=org)
+    suites.build("every_page", w)
+    return w
 
 
 SKIP = {
@@ -147,8 +148,9 @@ KWARGS: dict[str, Callable[[World], dict[str, Any]]] = {
         )
     },
 }
+KWARGS.update(suites.merged("EVERY_PAGE_KWARGS"))  # the apps' own (core/tests/suites.py)
 # A status other than 200 that is the right answer for that page.
-EXPECTED_STATUS = {"privacy:reauth_link": 400}
+EXPECTED_STATUS = {"privacy:reauth_link": 400} | suites.merged("EVERY_PAGE_STATUS")
 
 
 def url_names() -> Iterator[tuple[str, Any]]:

@@ -42,6 +42,7 @@ from bondgenoot.people import services as people_services
 from bondgenoot.people.models import Membership, MembershipRole
 from bondgenoot.people.tests.factories import MembershipFactory
 
+from . import suites
 from .hostile import (
     ALL_XSS,
     CHOICE_PAYLOADS,
@@ -90,6 +91,7 @@ class World:
     membership: Any
     org_invitation: Any
     org_invitation_secret: str
+    extra: dict[str, Any] = field(default_factory=dict)  # the apps' plugins (core/tests/suites.py)
 
 
 @pytest.fixture
@@ -117,7 +119,7 @@ def world(alliance_with_org, amina, bas, gijs, org, eva, other_alliance, other_o
     _, org_secret = people_services.organisation_invitation_create(
         organisation=other_org, by=dewi, email=amina.user.email
     )
-    return World(
+    w = World(
         amina=amina,
         alliance=alliance,
         entry=entry,
@@ -131,10 +133,15 @@ def world(alliance_with_org, amina, bas, gijs, org, eva, other_alliance, other_o
         org_invitation=org_invitation,
         org_invitation_secret=org_secret,
     )
+    suites.build("hostile", w)
+    return w
 
 
 def url_kwargs(name: str, params: list[str], w: World) -> dict[str, Any] | None:
     """The arguments of a URL pattern, for the world above; None when there is no sensible one."""
+    plugin = suites.merged("HOSTILE_KWARGS").get(name)
+    if plugin is not None:
+        return plugin(w)
     from bondgenoot.accounts.tokens import email_login_tokens
     from bondgenoot.privacy.tokens import email_change_token
 

@@ -3,7 +3,8 @@ invitations, an organisation's business, or a profile field or any other persona
 not theirs.
 
 Every URL pattern of the site is discovered from the URL conf (``get_resolver()``); the test
-fails when a pattern has no entry in ``TARGETS`` below, so a new view cannot be forgotten. The
+fails when a pattern has no entry in ``TARGETS`` below (or in an app's ``tests/suites.py``, see
+``core/tests/suites.py``), so a new view cannot be forgotten. The
 Django admin under /beheer/ is one group: its index is a target, and every other pattern of it
 is walked as well (only the site admin gets in; everyone else is sent to the admin login).
 
@@ -25,7 +26,7 @@ The counts of (URL, role) pairs checked are printed in the terminal summary ("UR
 """
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -50,6 +51,27 @@ from bondgenoot.api.tests.helpers import token_for as api_token_for
 from bondgenoot.audit import services as audit_services
 from bondgenoot.core import paper_forms
 from bondgenoot.core.services import notify
+from bondgenoot.core.tests import suites
+from bondgenoot.core.tests.outsider_kit import (
+    AMINA,
+    ANON,
+    BAD_LINK,
+    GIJS,
+    GUESSED,
+    ILSE,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    OUTSIDERS,
+    OWN_LOCK,
+    REDIRECT,
+    REFUSED,
+    SECRET,
+    UNAUTHORIZED,
+    Target,
+    World,
+    none,
+)
 from bondgenoot.core.tests.url_coverage import summary_line
 from bondgenoot.people import selectors as people_selectors
 from bondgenoot.people import services as people_services
@@ -67,32 +89,9 @@ from bondgenoot.privacy.tokens import email_change_token
 
 pytestmark = pytest.mark.django_db
 
-SECRET = "GEHEIM-7f3a"  # in every private text of the world
 AMINA_EMAIL = "amina@example.org"  # nobody but amina (and the site admin, in the admin) sees it
-GUESSED = "geraden-geheim-0000"  # a guessed token, secret or signature in a URL
 
 PROFILE_TEXTS = ("about", "strengths", "aspirations", "lived_experience", "limits")
-
-
-@dataclass
-class World:
-    alliance: Any
-    amina_party: Any
-    bas_party: Any
-    entry: Any
-    contribution: Any
-    invitation: Any
-    invitation_secret: str
-    invitation_for_ilse: Any
-    org: Any
-    membership: Any
-    org_invitation: Any
-    org_invitation_secret: str
-    people: dict[str, Any] = field(default_factory=dict)  # by name, and the outsiders by role
-
-    @property
-    def amina(self) -> Any:
-        return self.people["amina"]
 
 
 @pytest.fixture
@@ -182,7 +181,7 @@ def world(request, pdf_as_text, alliance_with_org, amina, bas, gijs, org, other_
         "funder": request.getfixturevalue("funder"),
         "site admin": request.getfixturevalue("admin"),
     }
-    return World(
+    w = World(
         alliance=alliance,
         amina_party=mine,
         bas_party=his,
@@ -197,77 +196,8 @@ def world(request, pdf_as_text, alliance_with_org, amina, bas, gijs, org, other_
         org_invitation_secret=org_invitation_secret,
         people=people,
     )
-
-
-OUTSIDERS = (
-    "anonymous",
-    "stranger",
-    "party of another alliance",
-    "member of another organisation",
-    "coordinator of another organisation",
-    "funder",
-    "site admin",
-)
-
-# Expected status codes.
-OK = frozenset({200})
-REDIRECT = frozenset({302})
-NOT_FOUND = frozenset({404})
-REFUSED = frozenset({403, 404})
-NOT_ALLOWED = frozenset({405})
-BAD_LINK = frozenset({400})
-UNAUTHORIZED = frozenset({401})  # the JSON API without a login or a working token
-LOGIN = "login"  # a redirect to the login page (anonymous visitors on every page that needs it)
-
-
-@dataclass(frozen=True)
-class Target:
-    """One URL pattern: how to fill it in from the world, and what each role must get.
-
-    ``outsider``: what every logged-in outsider gets (the site admin is an outsider on the site
-    itself, unless ``site_admin`` says otherwise). ``only``: the one method the view takes
-    ("GET" or "POST"); the other gets 405. ``post``: what a POST gets when the view takes both
-    and it differs from the GET (by default: as GET, plus a redirect where GET shows a form).
-    ``anonymous``: what an anonymous visitor gets (default: the login page, for both methods).
-    ``insider``: who may open the page and the status of their GET, with ``insider_kwargs``
-    when they use the real token instead of a guess. ``post_writes``: models that an outsider's
-    POST on their *own* page may write, with the reason in a comment at the target.
-    """
-
-    kwargs: Callable[[World], dict[str, Any]]
-    outsider: frozenset[int]
-    only: str | None = None
-    post: frozenset[int] | None = None
-    anonymous: frozenset[int] | str = LOGIN
-    anonymous_post: frozenset[int] | None = None
-    site_admin: frozenset[int] | None = None
-    insider: tuple[str, int] | None = None
-    insider_kwargs: Callable[[World], dict[str, Any]] | None = None
-    post_writes: frozenset[str] = frozenset()
-
-    def expected(self, role: str, method: str) -> frozenset[int] | str:
-        if role == "anonymous":
-            if self.anonymous == LOGIN:
-                return LOGIN  # LoginRequiredMiddleware answers before the view, any method
-            base: frozenset[int] = self.anonymous  # type: ignore[assignment]
-            explicit_post = self.anonymous_post
-        else:
-            base = self.site_admin if role == "site admin" and self.site_admin else self.outsider
-            explicit_post = self.post
-        if self.only is not None and method.upper() != self.only:
-            return NOT_ALLOWED
-        if method == "post" and self.only is None:
-            return explicit_post if explicit_post is not None else _post_default(base)
-        return base
-
-
-def _post_default(on_get: frozenset[int]) -> frozenset[int]:
-    """A form answers a POST with its errors (200) or goes on (302)."""
-    return on_get | REDIRECT if 200 in on_get else on_get
-
-
-def none(w: World) -> dict[str, Any]:
-    return {}
+    suites.build("outsiders", w)
+    return w
 
 
 def _uid(w: World) -> str:
@@ -299,16 +229,6 @@ def _email_change_token(w: World) -> dict[str, Any]:
     token = email_change_token(user_id=user.pk, old_email=user.email, new_email="nieuw@example.org")
     return {"token": token}
 
-
-# The legitimate people of the world, for the GET of the insiders.
-AMINA = "amina"
-GIJS = "gijs"
-ILSE = "ilse"
-ANON = "anonymous"
-
-# A password typed wrong (here: left empty) on one's own account counts towards the login lock
-# of that account (django-axes): a POST by the outsider on their own page, about themself.
-OWN_LOCK = frozenset({"axes.AccessAttempt"})
 
 TARGETS: dict[str, Target] = {
     # core -------------------------------------------------------------------------------------
@@ -518,6 +438,7 @@ TARGETS: dict[str, Target] = {
         none, REDIRECT, anonymous=REDIRECT, site_admin=OK, insider=("admin", 200)
     ),
 }
+TARGETS.update(suites.merged("OUTSIDER_TARGETS"))  # the apps' own (core/tests/suites.py)
 
 
 # Discovery -------------------------------------------------------------------------------------
@@ -563,12 +484,23 @@ def test_every_url_of_the_site_is_in_the_matrix():
 # - sessions.Session: logging in, and every request (the idle timeout), write the session;
 # - audit.AccessRecord: written on purpose when a page shows someone else's sensitive profile
 #   field or a sensitive journal entry ("Wie keek er mee", docs/privacy.md): a GET-time write;
-# - axes.AccessLog: django-axes' own record of logging in and out.
-FINGERPRINT_SKIP = {"sessions.Session", "audit.AccessRecord", "axes.AccessLog"}
+# - axes.AccessLog: django-axes' own record of logging in and out;
+# - and what an app's plugin names in its ``FINGERPRINT_SKIP`` ({label: reason}).
+FINGERPRINT_SKIP = {"sessions.Session", "audit.AccessRecord", "axes.AccessLog"} | set(
+    suites.merged("FINGERPRINT_SKIP")
+)
 
 
 # Models whose rows are hashed, not only counted: those of the apps under test.
-HASHED_APPS = {"accounts", "core", "people", "alliances", "audit", "privacy"}
+# The apps that take part through a plugin (core/tests/suites.py) are hashed as well.
+HASHED_APPS = {
+    "accounts",
+    "core",
+    "people",
+    "alliances",
+    "audit",
+    "privacy",
+} | suites.plugin_labels()
 
 
 @cache
@@ -729,6 +661,7 @@ INSIDER_SEES_SECRET = {
     "privacy:overview",
     "core:home",
 }
+INSIDER_SEES_SECRET |= set(suites.merged("INSIDER_SEES_SECRET"))
 
 
 def test_the_people_it_belongs_to_open_it_and_a_get_changes_nothing(world, request):
