@@ -37,10 +37,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from . import thesaurus as thesaurus_module
-from .analysis import DATA_DIR, Lexicon, analyse_text, analyse_word, words
+from .analysis import DATA_DIR, Lexicon, Term, analyse_text, analyse_word, words
 from .thesaurus import ThemeMatch
 
 MAX_QUERY_CHARS = 1000
+TEXT_CACHE_SIZE = 20_000  # texts of profiles whose words and themes are kept for reasons
 
 # How much a word in each field counts (BM25F-style). Unknown fields count FIELD_DEFAULT.
 FIELD_WEIGHTS: dict[str, float] = {
@@ -63,7 +64,7 @@ NOT_NOW_VALUES = frozenset({"not_now", "nu even niet", "not now", "niet nu"})
 @dataclass(frozen=True, slots=True)
 class Settings:
     k1: float = 0.9
-    b: float = 0.6
+    b: float = 0.5  # profiles are short: a longer one is more detail, not more noise
     part_weight: float = 0.6  # a compound part counts this much of a whole word
     theme_weight: float = 2.0  # a shared theme counts like this many query words
     corrected_weight: float = 0.8  # a typo-corrected word counts this much
@@ -75,7 +76,7 @@ class Settings:
     field_weights: Mapping[str, float] = field(default_factory=lambda: dict(FIELD_WEIGHTS))
     # Themes saturate on their own scale: one clear phrase says most of it, five say a bit more.
     theme_k1: float = 0.9
-    theme_b: float = 0.6
+    theme_b: float = 0.45
     # Informativeness of a question word: everyday words ("werk", "thuis", "week") count less
     # than rare ones. Words at or above common_zipf count common_floor, at rare_zipf or below 1.
     common_zipf: float = 6.0
@@ -326,6 +327,9 @@ class MatchIndex:
         self._vocabulary: Counter[str] = Counter()
         self._vocab_by_len: dict[int, list[str]] | None = None
         self._theme_words = self.thesaurus.vocabulary
+        # Words and themes of a profile's text, for the reasons and the "offers" check of the
+        # best hits; the same profiles come back for many questions.
+        self._read = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)(self._read_text)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -446,6 +450,10 @@ class MatchIndex:
             setattr(self, name, _Growable.of(arr.view()[alive].copy(), arr.fill))
         self._alive = _Growable.of(np.ones(len(self._docs), dtype=np.bool_), False)
 
+    def _read_text(self, text: str) -> tuple[tuple[Term, ...], tuple[ThemeMatch, ...]]:
+        terms = tuple(analyse_text(text))
+        return terms, tuple(self.thesaurus.match(terms))
+
     def _place_code(self, neighbourhood: str) -> int:
         key = " ".join(words(neighbourhood or ""))
         if not key:
@@ -465,9 +473,7 @@ class MatchIndex:
         for name in self.settings.offer_fields:
             text = doc.fields.get(name)
             if text:
-                found.update(
-                    m.theme for m in self.thesaurus.match(analyse_text(text)) if not m.inherited
-                )
+                found.update(m.theme for m in self._read(text)[1] if not m.inherited)
         return found
 
     def _analyse_document(self, doc: Document) -> _DocAnalysis:
@@ -629,11 +635,11 @@ class MatchIndex:
             text = doc.fields.get(name)
             if not text:
                 continue
-            terms = analyse_text(text)
+            terms, matches = self._read(text)
             for term in terms:
                 if not term.stop and (term.stem in stems or stems.intersection(term.parts)):
                     return True
-            if themes and any(m.theme in themes for m in self.thesaurus.match(terms)):
+            if themes and any(m.theme in themes for m in matches):
                 return True
         return False
 
@@ -761,7 +767,7 @@ class MatchIndex:
         for name, text in doc.fields.items():
             if not text:
                 continue
-            terms = analyse_text(text)
+            terms, matches = self._read(text)
             in_field = False
             for term in terms:
                 if term.stop:
@@ -770,7 +776,7 @@ class MatchIndex:
                 if keys & stems and not keys & excluded_stems:
                     found_words[term.surface] = None
                     in_field = True
-            for match in self.thesaurus.match(terms):
+            for match in matches:
                 if match.theme in wanted_themes and match.via not in excluded_themes:
                     found_themes[match.theme] = None
                     in_field = True

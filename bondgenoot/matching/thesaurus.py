@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import DATA_DIR, Lexicon, Term, analyse_text
+from .analysis import DATA_DIR, Lexicon, Term, analyse_text, undiminish
 
 DEFAULT_PATH = DATA_DIR / "themas.txt"
 # Extra words allowed between the words of a phrase ("brieven die zich echt opstapelen").
@@ -23,6 +23,16 @@ COMPOUND_PART_STRENGTH = 0.5
 # A narrower theme ("huur en verhuurder") counts this much for its broader one ("wonen").
 PARENT_STRENGTH = 0.5
 _PARENT_PREFIX = "hoort bij:"
+_KEYS_CACHE_SIZE = 200_000  # words whose phrase keys are remembered
+# Words a phrase may have without a text needing them: articles, pronouns and auxiliaries
+# ("moet mijn huis uit" also fits "we moeten ons huis uit"). Negations, particles,
+# prepositions and "mezelf" stay: "geen vrienden" is not "vrienden", "uit huis gezet" is not
+# "huis", "koken voor mezelf" is not "koken voor de buurt".
+_OPTIONAL = """de het een t ik je jij u hij zij ze we wij jullie mijn me mij jouw jou zijn haar
+hun ons onze uw is ben bent was waren heb hebt heeft hebben had hadden kan kun kunnen kon konden
+wil wilt willen wou moet moeten mag mogen zal zou zouden er dat die dit deze te om
+i im my you your a an the am are were be been to it its do does did"""
+OPTIONAL_WORDS = frozenset(_OPTIONAL.split())
 
 
 class ThesaurusError(ValueError):
@@ -32,22 +42,44 @@ class ThesaurusError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Phrase:
     text: str
-    stems: tuple[str, ...]  # stems of all words of the phrase, stop words included
+    stems: tuple[str, ...]  # stems of the words a text must have (see OPTIONAL_WORDS)
     english: bool
     strength: float = 1.0  # how much a hit says: an everyday single word says less
 
 
-def phrase_strength(text: str) -> float:
-    """A phrase of several words is strong evidence; a single very common word is weak."""
-    content = [t for t in analyse_text(text) if not t.stop]
+def phrase_strength(text: str, english: bool = False) -> float:
+    """A phrase of several words is strong evidence; a single very common word is weak.
+
+    How common a word is comes from the Dutch word list, or the English one for an English
+    phrase ("mother" is rare in Dutch, but says as little as "moeder").
+    """
+    terms = analyse_text(text)
+    content = [t for t in terms if not t.stop]
+    if not content:
+        return 0.5  # "ben alleen", "ik heb zelf": only everyday words, however telling together
     if len(content) != 1:
         return 1.0
-    z = Lexicon.get().frequency(content[0].surface)
+    word = content[0].surface
+    if english:
+        z = _english_frequency(word)
+    else:
+        # A diminutive matches its base word too: "bezoekjes" every "bezoek", "oudjes" every "oud".
+        lex = Lexicon.get()
+        z = max(lex.frequency(word), lex.frequency(undiminish(word)))
+    # "geen geld", "op straat": a word that must come with it narrows a common word down.
+    narrowed = any(t.stop and t.surface not in OPTIONAL_WORDS for t in terms)
     if z >= 5.0:
-        return 0.4
+        return 0.7 if narrowed else 0.4
     if z >= 4.5:
-        return 0.7
+        return 1.0 if narrowed else 0.7
     return 1.0
+
+
+@functools.cache
+def _english_frequency(word: str) -> float:
+    import wordfreq
+
+    return float(wordfreq.zipf_frequency(word, "en"))
 
 
 @dataclass(slots=True)
@@ -72,17 +104,21 @@ class Thesaurus:
     def __init__(self, themes: Sequence[Theme]) -> None:
         self.themes = list(themes)
         self.names = [t.name for t in self.themes]
-        # Anchor: the longest stem of a phrase; a text is only checked for the phrases whose
-        # anchor it contains.
+        # A text is only checked for the phrases whose key word it contains: the rarest-looking
+        # word of the phrase (a content word before a stop word such as "~ben").
         # Each entry keeps the set of the phrase's stems, so a text that lacks one of them is
-        # skipped with one set operation (the file has thousands of phrases).
-        self._by_anchor: dict[str, list[tuple[str, Phrase, frozenset[str]]]] = defaultdict(list)
+        # skipped with one set operation (the file has thousands of phrases), and the phrase's
+        # anchor: its longest stem, where the words of the phrase are looked for around.
+        self._by_key: dict[str, list[tuple[str, Phrase, frozenset[str], str]]] = defaultdict(list)
         for theme in self.themes:
             for phrase in theme.phrases:
+                key = max(phrase.stems, key=_key_rank)
                 anchor = max(phrase.stems, key=len)
-                self._by_anchor[anchor].append((theme.name, phrase, frozenset(phrase.stems)))
+                entry = (theme.name, phrase, frozenset(phrase.stems), anchor)
+                self._by_key[key].append(entry)
         self._parent = {t.name: t.parent for t in self.themes if t.parent}
         self._phrase_stems = frozenset(s for t in self.themes for p in t.phrases for s in p.stems)
+        self._keys_of: dict[str, tuple[tuple[str, bool], ...]] = {}
 
     @property
     def vocabulary(self) -> set[str]:
@@ -111,26 +147,47 @@ class Thesaurus:
                 todo.extend(children.get(theme, ()))
         return found
 
-    def match(self, terms: Sequence[Term]) -> list[ThemeMatch]:
-        """Themes whose phrases occur in the analysed text (each theme once per phrase hit)."""
+    def _phrase_keys(self, term: Term) -> tuple[tuple[str, bool], ...]:
+        """The keys of a word that some phrase has, each with "only as a compound part"."""
         wanted = self._phrase_stems
+        keys: list[tuple[str, bool]] = []
+        key = _key(term)
+        if key in wanted:
+            keys.append((key, False))
+        if not term.stop:
+            keys.extend((p, True) for p in term.parts if p != term.stem and p in wanted)
+        found = tuple(keys)
+        if len(self._keys_of) > _KEYS_CACHE_SIZE:
+            self._keys_of = {}
+        self._keys_of[term.surface] = found  # the same word always has the same analysis
+        return found
+
+    def match(self, terms: Sequence[Term]) -> list[ThemeMatch]:
+        """Themes whose phrases occur in the analysed text.
+
+        Each stretch of text counts once per theme (see :func:`_distinct`); a narrower theme
+        also counts, with PARENT_STRENGTH, for its broader one.
+        """
         positions: dict[str, list[int]] = {}
         part_only: set[int] = set()  # positions where a stem only matched a compound part
+        keys_of = self._keys_of
         for i, term in enumerate(terms):
-            if term.stem in wanted:
-                positions.setdefault(term.stem, []).append(i)
-            for part in term.parts:
-                if part != term.stem and part in wanted:
-                    positions.setdefault(part, []).append(i)
+            keys = keys_of.get(term.surface)
+            if keys is None:
+                keys = self._phrase_keys(term)
+            for key, part in keys:
+                positions.setdefault(key, []).append(i)
+                if part:
                     part_only.add(i)
         found: list[ThemeMatch] = []
         if not positions:
             return found
         seen: set[tuple[str, str]] = set()
-        by_anchor = self._by_anchor
+        by_key = self._by_key
         present = positions.keys()
-        for anchor in positions:
-            for theme_name, phrase, needed in by_anchor.get(anchor, ()):
+        hits: dict[str, list[_Hit]] = defaultdict(list)
+        for key in positions:
+            for theme_name, phrase, needed, anchor in by_key.get(key, ()):
                 if not needed <= present or (theme_name, phrase.text) in seen:
                     continue
                 hit = _phrase_positions(phrase.stems, anchor, positions)
@@ -138,20 +195,53 @@ class Thesaurus:
                     seen.add((theme_name, phrase.text))
                     strength = phrase.strength
                     if len(hit) == 1 and hit[0] in part_only and terms[hit[0]].stem != anchor:
+                        if phrase.english:
+                            continue  # English words are no part of a Dutch compound (werkloos)
                         strength *= COMPOUND_PART_STRENGTH  # postzegels is not about post
-                    found.append(ThemeMatch(theme_name, hit, strength))
+                    hits[theme_name].append((hit, strength, ""))
                     parent = self._parent.get(theme_name)
                     if parent:
-                        found.append(
-                            ThemeMatch(
-                                parent,
-                                hit,
-                                strength * PARENT_STRENGTH,
-                                inherited=True,
-                                via=theme_name,
-                            )
-                        )
+                        hits[parent].append((hit, strength * PARENT_STRENGTH, theme_name))
+        for theme_name, theme_hits in hits.items():
+            for hit, strength, via in _distinct(theme_hits):
+                found.append(ThemeMatch(theme_name, hit, strength, inherited=bool(via), via=via))
         return found
+
+
+# A phrase hit: the positions of its words, its strength, and the narrower theme it came
+# through ("" when the phrase belongs to the theme itself).
+_Hit = tuple[tuple[int, ...], float, str]
+
+
+def _distinct(hits: list[_Hit]) -> list[_Hit]:
+    """One hit per stretch of text: "brief" and "brieven", or "rood" inside "sta rood", are
+    the same evidence for a theme, and so are "weinig geld" as geldzorgen and the same words
+    as budget (counted for geldzorgen through it). A hit whose words another hit of the theme
+    covers is dropped; the covering hit keeps the higher strength, and counts as the theme's
+    own when either was."""
+    if len(hits) == 1:
+        return hits
+    kept: list[tuple[set[int], tuple[int, ...], float, str]] = []
+    for hit, strength, via in sorted(hits, key=lambda h: (-len(h[0]), -h[1], h[0], h[2])):
+        covered = set(hit)
+        for i, (cover, kept_hit, kept_strength, kept_via) in enumerate(kept):
+            if covered <= cover:
+                own = "" if not via or not kept_via else kept_via
+                kept[i] = (cover, kept_hit, max(kept_strength, strength), own)
+                break
+        else:
+            kept.append((covered, hit, strength, via))
+    return [(hit, strength, via) for _cover, hit, strength, via in sorted(kept, key=lambda k: k[1])]
+
+
+def _key_rank(key: str) -> tuple[bool, bool, int]:
+    return (not key.startswith("~"), any(c.isdigit() for c in key), len(key))
+
+
+def _key(term: Term) -> str:
+    """What a word of a phrase is matched on: its stem, or the word itself for a stop word
+    ("over" the preposition is not "overheid", although Snowball stems both to "over")."""
+    return "~" + term.surface if term.stop else term.stem
 
 
 def _phrase_positions(
@@ -204,10 +294,14 @@ def parse(lines: Iterable[str], source: str = "themas.txt") -> list[Theme]:
             continue
         english = line.lower().startswith("en:")
         text = line[3:].strip() if english else line
-        stems = tuple(t.stem for t in analyse_text(text))
-        if not stems:
+        terms = analyse_text(text)
+        if not terms:
             raise ThesaurusError(f"{source}:{number}: no words in {line!r}")
-        current.phrases.append(Phrase(text, stems, english, phrase_strength(text)))
+        required = [t for t in terms if t.surface not in OPTIONAL_WORDS]
+        if len(required) < 2 or all(t.stop for t in required):
+            required = terms  # "heb niemand", "kan niet meer": the rest alone says something else
+        stems = tuple(_key(t) for t in required)
+        current.phrases.append(Phrase(text, stems, english, phrase_strength(text, english)))
     for theme in themes:
         if theme.parent and theme.parent not in names:
             raise ThesaurusError(f"{source}: [{theme.name}] belongs to unknown [{theme.parent}]")

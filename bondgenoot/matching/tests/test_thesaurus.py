@@ -99,3 +99,44 @@ def test_a_phrase_that_repeats_a_word_needs_it_twice():
 def test_a_compound_still_holds_several_words_of_a_phrase():
     themes = thesaurus.Thesaurus(thesaurus.parse(["[samen koken]", "voedsel bank"]))
     assert [m.theme for m in themes.match(analyse_text("de voedselbank"))] == ["samen koken"]
+
+
+def test_articles_pronouns_and_auxiliaries_of_a_phrase_may_differ():
+    lines = ["[weg]", "moet mijn huis uit", "[alleen]", "geen vrienden"]
+    themes = thesaurus.Thesaurus(thesaurus.parse([*lines, "[koken]", "koken voor mezelf"]))
+
+    def found(text):
+        return {m.theme for m in themes.match(analyse_text(text))}
+
+    assert found("we moeten ons huis uit") == {"weg"}
+    assert found("ik heb veel vrienden") == set()  # "geen" is no article
+    assert found("ik kook voor de buurt") == set()  # nor is "mezelf"
+
+
+def test_a_stop_word_in_a_text_does_not_stand_in_for_a_word_of_a_phrase():
+    # Snowball stems "overheid" to "over"; the preposition "over" is still no overheid.
+    themes = thesaurus.Thesaurus(thesaurus.parse(["[overheid]", "mijn overheid", "overheid"]))
+    assert themes.match(analyse_text("ik praat graag over geld")) == []
+    assert [m.theme for m in themes.match(analyse_text("de overheid"))] == ["overheid"]
+
+
+def test_the_same_words_count_once_for_a_theme():
+    lines = ["[geld]", "weinig geld", "geld", "[krap]", "hoort bij: geld", "weinig geld"]
+    themes = thesaurus.Thesaurus(thesaurus.parse(lines))
+    matches = themes.match(analyse_text("ik heb weinig geld"))
+    assert sorted((m.theme, m.inherited) for m in matches) == [("geld", False), ("krap", False)]
+    post = thesaurus.Thesaurus(thesaurus.parse(["[post]", "brief", "brieven"]))
+    assert len(post.match(analyse_text("een brief"))) == 1
+
+
+def test_english_phrases_are_not_found_inside_dutch_compounds():
+    themes = thesaurus.Thesaurus(thesaurus.parse(["[rouw]", "en: loss"]))
+    assert themes.match(analyse_text("ik ben werkloos")) == []
+    assert [m.theme for m in themes.match(analyse_text("the loss of my wife"))] == ["rouw"]
+
+
+def test_how_much_a_single_word_says_follows_its_own_language_and_its_base_word():
+    assert thesaurus.phrase_strength("mother", english=True) < 1.0  # rare in Dutch, common here
+    assert thesaurus.phrase_strength("bezoekjes") < 1.0  # matches every "bezoek"
+    assert thesaurus.phrase_strength("ben alleen") < 1.0  # only everyday words
+    assert thesaurus.phrase_strength("schuldsanering") == 1.0
