@@ -23,6 +23,12 @@ PURPOSE_HELP = {
         "With your yes, organisations on Bondgenoot (such as a neighbourhood team or a resident "
         "initiative) may ask you whether you want to take part in something."
     ),
+    Purpose.NAME_IN_REPORT: _(
+        "A report for a funder tells what happened in the alliances of an organisation. Without "
+        "your yes, you are in it under a made-up name (such as 'Deelnemer B'). With your yes, "
+        "your own name is used. You can change this at any time: a report that was already "
+        "shared is then withdrawn."
+    ),
 }
 
 

@@ -14,6 +14,7 @@ class Purpose(models.TextChoices):
     QUOTE_IN_REPORT = "quote_in_report", _("Quotes from my stories and journal in a report")
     FINDABLE = "findable", _("Findable as an ally")
     CONTACT_BY_ORGANISATIONS = "contact_by_organisations", _("Organisations may contact me")
+    NAME_IN_REPORT = "name_in_report", _("My name in a report")
 
 
 class Consent(BaseModel):

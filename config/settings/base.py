@@ -34,12 +34,17 @@ INSTALLED_APPS = [
     "bondgenoot.accounts",
     "bondgenoot.people",
     "bondgenoot.alliances",
+    "bondgenoot.stories",
     "bondgenoot.privacy",
     "bondgenoot.audit",
     "bondgenoot.matching",
     "bondgenoot.transfer",
+    "bondgenoot.money",
     "bondgenoot.demo",
     "bondgenoot.api",
+    "bondgenoot.gatherings",
+    "bondgenoot.reflection",
+    "bondgenoot.reports",
 ]
 
 MIDDLEWARE = [
