@@ -3,9 +3,10 @@ view are pinned by tests.
 
 The team view shows the spread of everyone together: per row of the schema the lowest and the
 highest place, how many people chose each of the five places, and how many want to talk about
-it. Never one person's places, never a score per person, never an order of people. With fewer
-than three handed-in answers nothing of the others is read at all: the person sees their own
-answer only. Notes are shown per row, sorted by their text (not by who wrote them or when), so a
+it. Never one person's places, never a score per person, never an order of people. While a
+round is open, and with fewer than three handed-in answers, nothing of the others is read at
+all: the person sees their own answer only. (A spread that changed with every answer handed in
+would let someone watching it work out the places and notes of the last one to hand in.) Notes are shown per row, sorted by their text (not by who wrote them or when), so a
 note cannot be linked to the notes of the same person in other rows; a name comes with a note
 only when its writer chose that, and the database hands out no name otherwise.
 """
@@ -300,11 +301,12 @@ def round_page(person: Person, round: ReflectionRound) -> dict[str, Any]:
         "submitted": answers,
         "min_answers": MIN_ANSWERS,
         "enough": answers >= MIN_ANSWERS,
+        "team_view": not round.is_open and answers >= MIN_ANSWERS,
         **round_abilities(is_member=True, round=round),
     }
     previous = previous_round(round)
     context["previous"] = previous
-    if answers < MIN_ANSWERS:
+    if not context["team_view"]:
         return context  # the person's own view only: nothing of the others is read
     spread = spread_of(round, answers=answers)
     before = spread_of(previous) if previous is not None else None

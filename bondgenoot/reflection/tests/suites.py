@@ -109,7 +109,8 @@ OUTSIDER_TARGETS: dict[str, Target] = {
     "reflection:team_leave": Target(_pk("team"), NOT_FOUND, insider=(AMINA, 200)),
     # The team has an open round: opening another one sends you to it.
     "reflection:round_open": Target(_pk("team"), NOT_FOUND, insider=(AMINA, 302)),
-    "reflection:round_detail": Target(_pk("current"), NOT_FOUND, only="GET", insider=(GIJS, 200)),
+    # The closed round: its team view has everyone's notes (an open one shows only one's own).
+    "reflection:round_detail": Target(_pk("earlier"), NOT_FOUND, only="GET", insider=(GIJS, 200)),
     "reflection:round_fill": Target(_pk("current"), NOT_FOUND, insider=(AMINA, 200)),
     "reflection:round_close": Target(_pk("current"), NOT_FOUND, insider=(AMINA, 200)),
     "reflection:round_share": Target(_pk("earlier"), NOT_FOUND, insider=(AMINA, 200)),
@@ -118,6 +119,7 @@ OUTSIDER_TARGETS: dict[str, Target] = {
     "reflection:case_move_on": Target(_pk("case"), NOT_FOUND, insider=(AMINA, 200)),
     "reflection:case_takeaway": Target(_pk("done"), NOT_FOUND, insider=(AMINA, 200)),
 }
+INSIDER_SEES_SECRET = {"reflection:round_detail"}
 
 
 # Axe on every page (opened as amina) -----------------------------------------------------------
@@ -138,7 +140,7 @@ EVERY_PAGE_KWARGS = {
     "reflection:team_detail": _pk("team"),
     "reflection:team_leave": _pk("team"),
     "reflection:round_open": _pk("org_team"),
-    "reflection:round_detail": _pk("current"),
+    "reflection:round_detail": _pk("earlier"),  # closed: the team view with the chart
     "reflection:round_fill": _pk("current"),
     "reflection:round_close": _pk("current"),
     "reflection:round_share": _pk("earlier"),

@@ -1,9 +1,10 @@
 """The mirror and intervisie in a real browser (headless Chromium), every page checked with axe.
 
 1. A spiegel round for three people: amina opens a round for her team; she, bas and gijs log in
-   on their own devices and fill in the six rows. Until three have handed in, amina sees only
-   her own answer; then the team view shows the radar chart, the spread next to the previous
-   round, the notes (a name only where its writer chose that) and what people want to talk about.
+   on their own devices and fill in the six rows. While the round is open, amina sees only her
+   own answer, even with three handed in; once she closes it, the team view shows the radar
+   chart, the spread next to the previous round, the notes (a name only where its writer chose
+   that) and what people want to talk about.
 2. A case consultation through all steps: amina brings in a situation, opens the questions,
    bas asks and amina answers, she opens the advice, gijs advises, and she writes what she takes
    from it.
@@ -124,8 +125,27 @@ def test_a_mirror_round_for_three_people(
         other.get_by_role("button", name=ui("Hand in")).click()
         expect(other.locator(".bondgenoot-messages")).to_be_visible()
 
-    # Three answers: the team view.
+    # Three answers, but the round is still open: still only her own view, so nobody can
+    # work out the last answer from how the overview changed.
     page.reload()
+    expect(page.get_by_role("main")).to_contain_text(
+        nl(
+            "The team's overview appears when the round is closed. While it is open, it would "
+            "change with every answer handed in, and then others could work out what the last "
+            "person chose. Until then you see only your own answer."
+        )
+    )
+    expect(page.get_by_role("img")).to_have_count(0)
+    expect(page.get_by_role("main")).not_to_contain_text("Verantwoorden in cijfers blijft lastig.")
+
+    # Closing asks first.
+    page.get_by_role("link", name=ui("Close the round")).click()
+    check_page(page, "round-close")
+    page.get_by_role("button", name=ui("Yes, close the round")).click()
+    expect(page.locator(".bondgenoot-messages")).to_contain_text(
+        nl("The round is closed. Answers that were not handed in stay drafts.")
+    )
+    # Closed, with three answers: the team view.
     chart = page.get_by_role(
         "img", name=ui("The spread of the team in %(title)s", title="Spiegel voorjaar")
     )
@@ -147,13 +167,6 @@ def test_a_mirror_round_for_three_people(
     expect(main).not_to_contain_text("lastig. — Bas")
     check_page(page, "team-view")
 
-    # Closing asks first.
-    page.get_by_role("link", name=ui("Close the round")).click()
-    check_page(page, "round-close")
-    page.get_by_role("button", name=ui("Yes, close the round")).click()
-    expect(page.locator(".bondgenoot-messages")).to_contain_text(
-        nl("The round is closed. Answers that were not handed in stay drafts.")
-    )
     page.get_by_role("link", name=ui("Share a summary in a report")).click()
     check_page(page, "round-share")
 

@@ -194,12 +194,31 @@ def test_with_fewer_than_three_answers_only_ones_own_view(round, amina, bas, gij
     assert page["my_rows"][0].note == "Mijn eigen woorden"
 
 
+def test_while_the_round_is_open_nothing_of_the_others_even_with_three_answers(
+    round, amina, bas, gijs
+):
+    # A spread that changed with each answer would give away the last one handed in.
+    answer(round, amina, 1, notes={1: "Mijn eigen woorden"})
+    answer(round, bas, 5, notes={1: "Wat Bas schreef"})
+    answer(round, gijs, 3)
+
+    page = selectors.round_page(amina, round)
+
+    assert page["submitted"] == 3 and page["enough"] and not page["team_view"]
+    assert "spread" not in page and "notes" not in page and "chart" not in page
+
+    closed = services.round_close(round=round, by=amina)
+    page = selectors.round_page(amina, closed)
+    assert page["team_view"] and page["spread"].rows[0].counts == [1, 0, 1, 0, 1]
+
+
 def test_from_three_answers_the_spread_per_row_not_only_the_middle(round, amina, bas, gijs):
     answer(round, amina, [1, 2, 3, 4, 5, 5], talk={6})
     answer(round, bas, [3, 2, 3, 4, 5, 1], talk={6, 2})
     answer(round, gijs, [5, 2, 4, 4, 5, 1])
+    closed = services.round_close(round=round, by=amina)
 
-    page = selectors.round_page(amina, round)
+    page = selectors.round_page(amina, closed)
 
     first, second, *_rest, sixth = page["spread"].rows
     assert first.counts == [1, 0, 1, 0, 1] and (first.lowest, first.highest) == (1, 5)
@@ -230,6 +249,7 @@ def test_the_previous_round_is_next_to_this_one(team, round, amina, bas, gijs):
     later = services.round_open(team=team, by=bas, title="Spiegel zomer")
     for person in (amina, bas, gijs):
         answer(later, person, 4)
+    later = services.round_close(round=later, by=amina)
 
     page = selectors.round_page(gijs, later)
 
@@ -245,6 +265,7 @@ def test_no_comparison_with_a_previous_round_of_fewer_than_three(team, round, am
     later = services.round_open(team=team, by=bas, title="Spiegel zomer")
     for person in (amina, bas, gijs):
         answer(later, person, 4)
+    later = services.round_close(round=later, by=amina)
     page = selectors.round_page(gijs, later)
     assert all(c.before is None and c.movement == "" for c in page["comparison"])
     assert page["chart"].before_band == ""

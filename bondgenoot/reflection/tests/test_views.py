@@ -130,6 +130,10 @@ def test_the_team_view_with_fewer_than_three_answers_shows_only_ones_own(client,
     )
     assert "Van Amina" in html and "Van Bas" not in html
     assert "<svg" not in html.split('id="team-title"')[1]
+    assert "als de ronde dicht is" in html
+    services.round_close(round=round, by=amina)
+    html = client.get(reverse("reflection:round_detail", args=[round.pk])).content.decode()
+    assert "Van Amina" in html and "Van Bas" not in html
     assert "minstens 3 mensen" in html
 
 
@@ -137,6 +141,7 @@ def test_the_team_view_shows_the_radar_the_spread_and_the_notes(client, round, a
     answer(round, amina, [1, 2, 3, 4, 5, 5], notes={1: "Van Amina"}, show_name=True, talk={4})
     answer(round, bas, [5, 2, 3, 4, 5, 5], notes={1: "Van Bas"})
     answer(round, gijs, 3)
+    services.round_close(round=round, by=amina)
     html = (
         login(client, gijs)
         .get(reverse("reflection:round_detail", args=[round.pk]))
@@ -163,16 +168,22 @@ def test_the_team_view_takes_a_fixed_number_of_queries(
     later = services.round_open(team=team, by=amina, title="Spiegel zomer")
     for person in (amina, bas, gijs):
         answer(later, person, 4, notes={2: "meer"})
+    services.round_close(round=later, by=amina)
     login(client, amina)
     url = reverse("reflection:round_detail", args=[later.pk])
     client.get(url)
     with django_assert_num_queries(13):
         assert client.get(url).status_code == 200
-    # Thirty more people: the same number of queries.
+    # A round with thirty more people, next to that one: the same number of queries.
+    autumn = services.round_open(team=team, by=amina, title="Spiegel herfst")
+    for person in (amina, bas, gijs):
+        answer(autumn, person, 3, notes={2: "minder"})
     for i in range(30):
         extra: Any = PersonFactory(display_name=f"Lid {i}")
         TeamMembership.objects.create(team=team, person=extra)
-        answer(later, extra, 1 + i % 5, notes={3: f"notitie {i}"}, talk={1})
+        answer(autumn, extra, 1 + i % 5, notes={3: f"notitie {i}"}, talk={1})
+    services.round_close(round=autumn, by=amina)
+    url = reverse("reflection:round_detail", args=[autumn.pk])
     with django_assert_num_queries(13):
         assert client.get(url).status_code == 200
 
