@@ -6,9 +6,10 @@ highest place, how many people chose each of the five places, and how many want 
 it. Never one person's places, never a score per person, never an order of people. While a
 round is open, and with fewer than three handed-in answers, nothing of the others is read at
 all: the person sees their own answer only. (A spread that changed with every answer handed in
-would let someone watching it work out the places and notes of the last one to hand in.) Notes are shown per row, sorted by their text (not by who wrote them or when), so a
-note cannot be linked to the notes of the same person in other rows; a name comes with a note
-only when its writer chose that, and the database hands out no name otherwise.
+would let someone watching it work out the places and notes of the last one to hand in.)
+Notes are shown per row, sorted by their text (not by who wrote them or when), so a note
+cannot be linked to the notes of the same person in other rows; a name comes with a note only
+when its writer chose that, and the database hands out no name otherwise.
 """
 
 from dataclasses import dataclass, field
