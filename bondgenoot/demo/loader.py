@@ -18,10 +18,8 @@ after the alliances, in the order of ``INSTALLED_APPS``, through their own servi
 """
 
 import datetime
-import importlib
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -30,6 +28,7 @@ from django.utils import timezone
 from bondgenoot.alliances import services as alliance_services
 from bondgenoot.alliances.models import Alliance, AllianceStatus, Party
 from bondgenoot.audit import services as audit_services
+from bondgenoot.core.plugins import app_modules
 from bondgenoot.people import services as people_services
 from bondgenoot.people.models import MembershipRole, Neighbourhood, Organisation, Person
 from bondgenoot.people.profile import PROFILE_FIELDS
@@ -86,15 +85,8 @@ class _Loader:
             self.load_organisation(organisation_spec)
         for alliance_spec in content.ALLIANCES:
             self.load_alliance(alliance_spec)
-        for config in apps.get_app_configs():
-            if config.name.startswith("bondgenoot.") and config.name != __package__:
-                try:
-                    plugin = importlib.import_module(f"{config.name}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{config.name}.demo":
-                        raise
-                    continue
-                plugin.load(self)
+        for plugin in app_modules("demo", skip=__package__ or ""):
+            plugin.load(self)
 
     # Places and people ----------------------------------------------------------------------
 

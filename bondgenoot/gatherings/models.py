@@ -236,7 +236,7 @@ class HarvestItem(BaseModel):
     text = BoundedTextField(_("text"), max_length=TEXT_MAX)
     speaker = models.ForeignKey(
         Person,
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,  # their own words: they go with the account
         null=True,
         blank=True,
         related_name="quotes",
@@ -267,8 +267,8 @@ class HarvestItem(BaseModel):
 
     @property
     def may_be_shown(self) -> bool:
-        """A quote only with its speaker's consent; every other kind always. A quote whose
-        speaker deleted their account (speaker empty) is never shown."""
+        """A quote only with its speaker's consent; every other kind always. (A quote goes
+        with its speaker's account; one without a speaker is never shown.)"""
         if self.kind != HarvestKind.QUOTE:
             return True
         return self.speaker_id is not None and self.speaker_consent

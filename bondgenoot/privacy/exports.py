@@ -21,7 +21,11 @@ PRINT_TEMPLATE = "privacy/print/my_data.html"
 
 
 def render_json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
+    """The other apps' sections go under their own keys, with their items as they are."""
+    plain = {key: value for key, value in data.items() if key != "sections"}
+    for section in data.get("sections", []):
+        plain[section.key] = section.items
+    return json.dumps(plain, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def _context(data: dict[str, Any]) -> dict[str, Any]:

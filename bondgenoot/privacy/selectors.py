@@ -45,9 +45,10 @@ from bondgenoot.people.models import (
 )
 from bondgenoot.people.profile import PROFILE_FIELDS
 
+from . import sections
 from .models import Consent, ConsentChange, DataExport, ExportFormat, Purpose
 
-EXPORT_FORMAT_VERSION = 1
+EXPORT_FORMAT_VERSION = 2  # 2: the sections of other apps (stories, mirror, …)
 
 # Consent ---------------------------------------------------------------------------------------
 
@@ -484,6 +485,8 @@ def my_data(person: Person) -> dict[str, Any]:
         "downloads": _exports(person),
         "api_tokens": _api_tokens(person),
         "access_log": _access_log(person),
+        # What other apps hold (stories, the mirror, gatherings, money): see sections.py.
+        "sections": sections.collect(person),
     }
 
 
@@ -517,10 +520,12 @@ def alliances_shared_and_own(person: Person) -> tuple[set[int], set[int]]:
     return shared_ids, alliance_ids - shared_ids
 
 
-def deletion_summary(person: Person) -> dict[str, int]:
-    """What deleting the account touches, in numbers, for the confirmation page."""
+def deletion_summary(person: Person) -> dict[str, Any]:
+    """What deleting the account touches, for the confirmation page: numbers, and the
+    sections of other apps that hold something of this person (with what happens to it)."""
     shared_ids, own_ids = alliances_shared_and_own(person)
     return {
+        "sections": [s for s in sections.collect(person) if s.items and s.on_delete],
         "shared_alliances": len(shared_ids),
         "own_alliances": len(own_ids),
         "journal_entries": JournalEntry.objects.filter(

@@ -19,28 +19,17 @@ An app adds ``bondgenoot/<app>/tests/suites.py``; every name in it is optional:
   instead of hashing them (only with a reason).
 """
 
-import importlib
 from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 from typing import Any
 
-from django.apps import apps
+from bondgenoot.core.plugins import app_modules
 
 
 @cache
 def plugins() -> tuple[ModuleType, ...]:
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("bondgenoot."):
-            continue
-        module_name = f"{config.name}.tests.suites"
-        try:
-            found.append(importlib.import_module(module_name))
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-    return tuple(found)
+    return tuple(app_modules("tests.suites"))
 
 
 def plugin_labels() -> set[str]:
