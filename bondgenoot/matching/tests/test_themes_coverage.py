@@ -87,6 +87,19 @@ def themes_in(text):
         ("ik kom thuis bij mensen voor een kop koffie en een praatje", "ontmoeting en gezelschap"),
         ("I keep crying and feel hopeless", "somberheid en depressie"),
         ("ik ben 17 en wil een bijbaan", "jongeren"),
+        ("mijn opa is opgelicht door een nepbankmedewerker", "oplichting en fraude"),
+        ("my grandmother got scammed", "oplichting en fraude"),
+        ("mijn moeder heeft alzheimer en vergeet steeds meer", "dementie"),
+        ("mijn man herkent me niet meer", "dementie"),
+        ("ik ben prikkelgevoelig en drukte is me te veel", "autisme en prikkels"),
+        ("ik moet mijn huurtoeslag terugbetalen", "toeslagen terugbetalen"),
+        ("ik zie het niet meer zitten en kom mijn bed niet uit", "somberheid en depressie"),
+        ("net verhuisd voor mijn werk en mijn weekenden zijn leeg", "jongvolwassenen zonder netwerk"),
+        ("mijn buurvrouw kan niet lezen en schrijven", "lezen en schrijven"),
+        ("ik wil mijn diploma laten waarderen en weer in mijn vak werken", "werken in je eigen vak"),
+        ("hij controleert mijn telefoon en ik mag de deur niet uit", "veiligheid en geweld"),
+        ("my brother smokes weed every day", "drugs"),
+        ("ik wil leren videobellen met mijn kleinkinderen", "digitale hulp"),
     ],
 )
 def test_real_world_wording_finds_its_theme(text, theme):
@@ -116,6 +129,12 @@ def test_real_world_wording_finds_its_theme(text, theme):
         ("ik ben op zoek naar werk", "stress en burn-out"),  # "ben op" is not "ik ben op"
         ("ik wil kinderen opvangen", "dakloos en opvang"),
         ("ik praat graag over geld", "administratie en post"),  # over is no overheid
+        ("my brother smokes weed every day", "gokken"),  # weed and wedden share a stem
+        ("er is niemand die me appt", "digitale hulp"),  # appen is not asking for app help
+        ("ik mag van hem de deur niet uit", "eenzaamheid"),  # control, not loneliness
+        ("ik mag van hem de deur niet uit", "ontmoeting en gezelschap"),
+        ("mijn zoon zit alleen maar op zijn kamer te gamen", "jongvolwassenen zonder netwerk"),
+        ("huiselijk geweld en een veiligheidsplan", "oplichting en fraude"),
     ],
 )
 def test_everyday_words_do_not_pull_in_a_wrong_theme(text, not_theme):
