@@ -4,7 +4,9 @@ An app with data about a person has a module ``bondgenoot/<app>/my_data.py`` wit
 ``sections(person) -> list[Section]``: what it holds about that person, in plain values. The
 page and the HTML/PDF download show each section as a heading with its items; the JSON
 download puts the items under the section's ``key``; the page to delete the account says, per
-section with items, what deleting does with them (``on_delete``). Found through
+section with items, what deleting does with them (``on_delete``). A module may also have
+``before_account_delete(person)`` for what an app keeps of a person outside its sections
+(copies, such as the frozen versions of a report). Found through
 ``core.plugins.app_modules``, so privacy does not need to know the apps.
 """
 
@@ -67,6 +69,15 @@ def as_text(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "\n".join(as_text(v) for v in value)
     return str(value)
+
+
+def before_account_delete(person: Person) -> None:
+    """Let each app forget what it keeps of this person elsewhere (an app's module may have
+    ``before_account_delete(person)``); called in the same transaction as the deletion."""
+    for module in app_modules("my_data"):
+        hook = getattr(module, "before_account_delete", None)
+        if hook is not None:
+            hook(person)
 
 
 def collect(person: Person) -> list[Section]:

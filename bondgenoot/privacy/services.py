@@ -37,7 +37,7 @@ from bondgenoot.people.models import (
     Person,
 )
 
-from . import exports
+from . import exports, sections
 from .models import Consent, ConsentChange, DataExport, ExportFormat, Purpose
 from .selectors import (
     alliances_shared_and_own,
@@ -299,6 +299,7 @@ def account_delete(*, person: Person, by: Person, keep_history: bool) -> Account
             % {"names": ", ".join(o.name for o in blocking)}
         )
 
+    sections.before_account_delete(person)  # e.g. frozen report versions with their story
     parties = list(Party.objects.filter(person=person).select_related("alliance"))
     shared_ids, own_ids = alliances_shared_and_own(person)
     names = {p.alliance_id: p.alliance.name for p in parties}

@@ -201,10 +201,13 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     report = permissions.get_report_for(request.user, pk)
     version = permissions.get_version_for(request.user, report, number)
     problems = selectors.version_problems(version)
+    # A withdrawn version shows only why: its content is not read (it may even be gone, when
+    # someone in it deleted their account).
+    context = {} if problems else _context(version.content)
     return render(
         request,
         "reports/version_detail.html",
-        _context(version.content, report=report, version=version, problems=problems),
+        {**context, "report": report, "version": version, "problems": problems},
     )
 
 

@@ -94,9 +94,15 @@ def themes_in(text):
         ("ik ben prikkelgevoelig en drukte is me te veel", "autisme en prikkels"),
         ("ik moet mijn huurtoeslag terugbetalen", "toeslagen terugbetalen"),
         ("ik zie het niet meer zitten en kom mijn bed niet uit", "somberheid en depressie"),
-        ("net verhuisd voor mijn werk en mijn weekenden zijn leeg", "jongvolwassenen zonder netwerk"),
+        (
+            "net verhuisd voor mijn werk en mijn weekenden zijn leeg",
+            "jongvolwassenen zonder netwerk",
+        ),
         ("mijn buurvrouw kan niet lezen en schrijven", "lezen en schrijven"),
-        ("ik wil mijn diploma laten waarderen en weer in mijn vak werken", "werken in je eigen vak"),
+        (
+            "ik wil mijn diploma laten waarderen en weer in mijn vak werken",
+            "werken in je eigen vak",
+        ),
         ("hij controleert mijn telefoon en ik mag de deur niet uit", "veiligheid en geweld"),
         ("my brother smokes weed every day", "drugs"),
         ("ik wil leren videobellen met mijn kleinkinderen", "digitale hulp"),

@@ -147,3 +147,30 @@ def test_the_pdf_holds_the_report_without_withheld_names(client, report, gijs, a
     assert "Ons jaar 2026" in text and "Inhoud" in text
     assert "woningcorporatie" in text
     assert "Amina" not in text and "Bas" not in text
+
+
+def test_deleting_an_account_empties_every_version_with_that_persons_words(
+    client, report, gijs, funder, amina, lived_year
+):
+    from bondgenoot.privacy import services as privacy_services
+    from bondgenoot.reports.models import ReportVersion
+
+    consent(amina, Purpose.QUOTE_IN_REPORT)
+    with_her = services.report_share_with_funder(report=report, by=gijs, email="funder@example.org")
+    assert "woningcorporatie" in str(with_her.version.content)
+    consent(amina, Purpose.QUOTE_IN_REPORT, given=False)
+    without_her = services.report_share_with_funder(
+        report=report, by=gijs, email="funder@example.org"
+    )
+
+    privacy_services.account_delete(person=amina, by=amina, keep_history=True)
+
+    assert ReportVersion.objects.get(pk=with_her.version.pk).content == {}
+    assert ReportVersion.objects.get(pk=without_her.version.pk).content != {}
+    client.force_login(funder.user)
+    assert client.get(reverse("reports:shared_detail", args=[with_her.pk])).status_code == 410
+    assert client.get(reverse("reports:shared_detail", args=[without_her.pk])).status_code == 200
+    client.force_login(gijs.user)
+    number = with_her.version.number
+    page = client.get(reverse("reports:version", args=[report.pk, number]))
+    assert page.status_code == 200 and "woningcorporatie" not in page.content.decode()
