@@ -419,8 +419,12 @@ def receipt(request: HttpRequest, pk: int, expense_pk: int) -> FileResponse:
     suffix = PurePath(expense.receipt.name or "").suffix.lower()
     if suffix not in RECEIPT_TYPES:
         raise Http404
+    try:
+        stored = expense.receipt.open("rb")
+    except FileNotFoundError:  # e.g. a database restored without its media folder
+        raise Http404 from None
     return FileResponse(
-        expense.receipt.open("rb"),
+        stored,
         as_attachment=True,
         filename=f"bon-{expense.pk}{suffix}",
         content_type=RECEIPT_TYPES[suffix],

@@ -306,3 +306,17 @@ def test_the_postgresql_password_never_appears_on_the_command_line(
     assert env["PGSSLMODE"] == "verify-full"
     assert arguments[:2] == ["/usr/bin/pg_dump", "--format=custom"]
     assert "--dbname=dbname=bondgenoot" in arguments
+
+
+def test_backup_says_when_uploaded_files_need_their_own_copy(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    out = io.StringIO()
+    call_command("backup", str(tmp_path / "a.backup"), stdout=out)
+    assert "Uploaded files" not in out.getvalue()  # nothing uploaded yet
+
+    receipt = tmp_path / "media" / "bonnen" / "bon.pdf"
+    receipt.parent.mkdir(parents=True)
+    receipt.write_bytes(b"%PDF-1.7")
+    out = io.StringIO()
+    call_command("backup", str(tmp_path / "b.backup"), stdout=out)
+    assert f"Uploaded files (such as receipts) in {tmp_path / 'media'}" in out.getvalue()

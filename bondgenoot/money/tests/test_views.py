@@ -287,6 +287,19 @@ def test_a_member_adds_an_expense_with_a_receipt_in_dutch_amounts(
     assert f"{EURO}1.234,50" in page
 
 
+def test_a_receipt_whose_file_is_gone_is_not_found_and_the_expense_still_shows(
+    client, budget, groceries, member
+):
+    login(client, member).post(
+        reverse("money:expense_add", args=[budget.pk]),
+        _expense_post(groceries, receipt=receipt_file("bon.pdf", PDF)),
+    )
+    expense = Expense.objects.get()
+    expense.receipt.storage.delete(expense.receipt.name)  # restored without the media folder
+    assert client.get(reverse("money:receipt", args=[budget.pk, expense.pk])).status_code == 404
+    assert "Koffie en thee" in html(client.get(detail(budget)))
+
+
 @pytest.mark.parametrize("typed", ["-12,50", "0", "0,00"])
 def test_a_negative_or_zero_amount_gets_the_dutch_message_and_keeps_the_input(
     client, budget, groceries, member, typed

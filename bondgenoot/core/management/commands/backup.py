@@ -1,8 +1,10 @@
 """``python manage.py backup PATH``: a consistent backup of the database (docs/operations.md)."""
 
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -56,6 +58,7 @@ class Command(BaseCommand):
                 f"in {result.seconds:.1f} s."
             )
         )
+        self._mention_uploaded_files()
         if result.source is None:
             return
         try:
@@ -75,3 +78,14 @@ class Command(BaseCommand):
                 f"and {rows} rows are identical."
             )
         )
+
+    def _mention_uploaded_files(self) -> None:
+        """Receipts and other uploads are files, not rows: say so when there are any."""
+        media = Path(settings.MEDIA_ROOT)
+        if media.is_dir() and any(path.is_file() for path in media.rglob("*")):
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Uploaded files (such as receipts) in {media} are not in this backup: "
+                    "copy that folder too (docs/operations.md, 'Uploaded files')."
+                )
+            )
