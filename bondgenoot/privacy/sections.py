@@ -12,7 +12,7 @@ section with items, what deleting does with them (``on_delete``). A module may a
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils import formats, timezone
@@ -26,7 +26,7 @@ from bondgenoot.people.models import Person
 class Shown:
     """One item as the page shows it: a heading and labelled values (empty ones left out)."""
 
-    heading: Any
+    heading: str
     fields: list[tuple[StrOrPromise, str]]
 
 
@@ -41,7 +41,7 @@ class Section:
     heading: str = "title"  # the key of the value that heads each item
     empty: StrOrPromise = ""  # Dutch: shown when there are no items
     on_delete: StrOrPromise = ""  # Dutch: what deleting the account does with these items
-    anchor: str = field(default="")
+    anchor: str = ""  # the id on the page; from the key when not given
 
     def __post_init__(self) -> None:
         if not self.anchor:
