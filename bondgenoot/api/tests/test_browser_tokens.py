@@ -58,7 +58,7 @@ def test_a_resident_makes_uses_and_revokes_a_personal_key(
 
     # --- From her data, to the security page, to her keys ----------------------------------------
     log_in(page, base, "amina@example.org")
-    page.get_by_role("navigation", name=ui("Main menu")).get_by_role(
+    page.get_by_role("navigation", name=ui("Your account")).get_by_role(
         "link", name=ui("My data")
     ).click()
     page.get_by_role("link", name=ui("Security of my account")).click()
