@@ -51,6 +51,8 @@ FIELD_WEIGHTS: dict[str, float] = {
     "aspirations": 0.5,
 }
 FIELD_DEFAULT = 0.5
+# A question word this rare (Zipf frequency) whose stem the index knows may still be a typo.
+KNOWN_TYPO_MAX_ZIPF = 2.5
 FIELD_LABELS: dict[str, Any] = {
     "strengths": gettext_lazy("what I am good at"),
     "lived_experience": gettext_lazy("what I have lived through"),
@@ -718,9 +720,15 @@ class MatchIndex:
         if word in self._theme_words:
             return word
         term = analyse_word(word)
-        if term.stop or term.stem in postings or any(p in postings for p in term.parts):
+        if term.stop:
             return word
-        if Lexicon.get().frequency(word) >= 3.0:
+        frequency = Lexicon.get().frequency(word)
+        if frequency >= 3.0:
+            return word
+        # A typo can stem to a word that exists ("stopen" -> stop): then only a far more common
+        # word one letter away replaces it ("stoppen").
+        known = term.stem in postings or any(p in postings for p in term.parts)
+        if known and frequency >= KNOWN_TYPO_MAX_ZIPF:
             return word
         by_len = self._vocab_by_len
         if by_len is None:
@@ -728,7 +736,7 @@ class MatchIndex:
             for w in set(self._vocabulary) | self._theme_words:
                 by_len[len(w)].append(w)
             self._vocab_by_len = by_len
-        max_distance = 1 if len(word) < 8 else 2
+        max_distance = 1 if known or len(word) < 8 else 2
         pool = [
             w
             for n in range(len(word) - max_distance, len(word) + max_distance + 1)
@@ -737,6 +745,8 @@ class MatchIndex:
         found = process.extract(
             word, pool, scorer=OSA.distance, score_cutoff=max_distance, limit=10
         )
+        if known:
+            found = [f for f in found if Lexicon.get().frequency(f[0]) >= frequency + 2.0]
         if not found:
             return word
         best = min(

@@ -60,6 +60,19 @@ def test_typos_are_forgiven(index):
     assert ids(index.search("administartie"))[0] == "ans"
 
 
+def test_a_typo_that_is_also_a_rare_word_is_read_as_the_common_one():
+    # "stopen" stems to "stop", which the index knows: still, "stoppen" is what was meant.
+    index = MatchIndex.build(
+        [
+            doc("kees", strengths="Ik help je stoppen met gokken."),
+            doc("lot", strengths="Ik stop je was in de machine en ik strijk."),
+        ]
+    )
+    hits = index.search("ik wil stopen")
+    assert ids(hits)[0] == "kees"
+    assert "stoppen" in hits[0].matched_words
+
+
 def test_paraphrase_through_the_thesaurus(index):
     hits = index.search("ik sta rood")
     assert "driss" in ids(hits)
