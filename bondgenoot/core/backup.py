@@ -206,11 +206,11 @@ def backup_database(
     temporary = Path(temporary_name)
     try:
         source = _write_backup(connection, temporary, summarize=summarize)
-        _fsync(temporary)
+        fsync(temporary)
         if final.exists() and not force:
             raise BackupError(f"{final} appeared while the backup ran; it was left alone.")
         temporary.replace(final)
-        _fsync(final.parent)
+        fsync(final.parent)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -230,7 +230,7 @@ def _write_backup(
     return _pg_dump(connection, target, summarize=summarize)
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     try:
         handle = os.open(path, os.O_RDONLY)
     except OSError:  # e.g. folders on some platforms

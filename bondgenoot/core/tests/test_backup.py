@@ -7,6 +7,8 @@ into a fresh database and compares every table of every Django model, row by row
 
 import hashlib
 import io
+import shutil
+import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,7 +31,7 @@ from bondgenoot.alliances.models import (
     JournalEntry,
     JournalEntryRevision,
 )
-from bondgenoot.core import backup
+from bondgenoot.core import backup, backup_uploads
 from bondgenoot.demo.loader import load_demo
 from bondgenoot.people.models import Person
 from bondgenoot.people.tests.factories import PersonFactory
@@ -308,15 +310,63 @@ def test_the_postgresql_password_never_appears_on_the_command_line(
     assert "--dbname=dbname=bondgenoot" in arguments
 
 
-def test_backup_says_when_uploaded_files_need_their_own_copy(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def test_backup_and_restore_bring_back_the_uploaded_files(
+    amina: Person, tmp_path: Path, settings: Any
+) -> None:
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = media
     out = io.StringIO()
     call_command("backup", str(tmp_path / "a.backup"), stdout=out)
-    assert "Uploaded files" not in out.getvalue()  # nothing uploaded yet
+    assert "Uploaded files" not in out.getvalue()  # nothing uploaded yet: no archive
+    assert not (tmp_path / "a.backup.uploads.tar").exists()
 
-    receipt = tmp_path / "media" / "bonnen" / "bon.pdf"
-    receipt.parent.mkdir(parents=True)
-    receipt.write_bytes(b"%PDF-1.7")
+    receipts = {"bonnen/2026/3f9c.pdf": b"%PDF-1.7 receipt", "bonnen/2026/77aa.jpg": b"\xff\xd8"}
+    for name, content in receipts.items():
+        (media / name).parent.mkdir(parents=True, exist_ok=True)
+        (media / name).write_bytes(content)
     out = io.StringIO()
-    call_command("backup", str(tmp_path / "b.backup"), stdout=out)
-    assert f"Uploaded files (such as receipts) in {tmp_path / 'media'}" in out.getvalue()
+    call_command("backup", str(tmp_path / "b.backup"), "--verify", stdout=out)
+    archive = tmp_path / "b.backup.uploads.tar"
+    assert f"Uploaded files (such as receipts) written to {archive}: 2 files" in out.getvalue()
+    assert "Verified: all 2 uploaded files read back identical." in out.getvalue()
+    assert archive.stat().st_mode & 0o777 == 0o600  # receipts are personal data
+
+    # The machine is lost: an empty uploads folder, and the backup is restored.
+    shutil.rmtree(media)
+    out = io.StringIO()
+    call_command("restore", str(tmp_path / "b.backup"), "--force", "--yes", stdout=out)
+    assert f"Restored 2 uploaded files into {media}." in out.getvalue()
+    assert {name: (media / name).read_bytes() for name in receipts} == receipts
+
+    # Restoring over files that are there needs --force.
+    with pytest.raises(backup.BackupError, match="already in"):
+        backup_uploads.check(tmp_path / "b.backup", media, force=False)
+    # A backup without an archive says that no uploads came back.
+    out = io.StringIO()
+    call_command("restore", str(tmp_path / "a.backup"), "--force", "--yes", stdout=out)
+    assert "No uploaded files restored: there is no a.backup.uploads.tar" in out.getvalue()
+
+
+def test_a_bad_uploads_archive_stops_the_restore_before_the_database(
+    amina: Person, tmp_path: Path, settings: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    path = tmp_path / "amina.backup"
+    call_command("backup", str(path), stdout=io.StringIO())
+    PersonFactory(display_name="Chris")
+
+    # An archive that would write outside the uploads folder.
+    with tarfile.open(tmp_path / "amina.backup.uploads.tar", "w") as archive:
+        info = tarfile.TarInfo("../elsewhere.txt")
+        info.size = 4
+        archive.addfile(info, io.BytesIO(b"evil"))
+    with pytest.raises(CommandError, match="not a file inside the uploads folder"):
+        call_command("restore", str(path), "--force", "--yes", stdout=io.StringIO())
+    assert not (tmp_path / "elsewhere.txt").exists()
+    assert set(Person.objects.values_list("display_name", flat=True)) == {"Amina", "Chris"}
+
+    # A damaged one.
+    (tmp_path / "amina.backup.uploads.tar").write_bytes(b"not a tar file at all" * 40)
+    with pytest.raises(CommandError, match="not a readable uploads archive"):
+        call_command("restore", str(path), "--force", "--yes", stdout=io.StringIO())
+    assert set(Person.objects.values_list("display_name", flat=True)) == {"Amina", "Chris"}

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from bondgenoot.core import backup
+from bondgenoot.core import backup, backup_uploads
 
 
 def human_size(size: int) -> str:
@@ -23,7 +23,8 @@ def human_size(size: int) -> str:
 class Command(BaseCommand):
     help = (
         "Write a consistent backup of the database to PATH (SQLite: a copy of the database "
-        "file; PostgreSQL: pg_dump in custom format). Safe while the site runs."
+        "file; PostgreSQL: pg_dump in custom format), and the uploaded files (receipts) to "
+        "PATH.uploads.tar. Safe while the site runs."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -58,7 +59,19 @@ class Command(BaseCommand):
                 f"in {result.seconds:.1f} s."
             )
         )
-        self._mention_uploaded_files()
+        try:
+            uploads = backup_uploads.back_up(
+                result.path, Path(settings.MEDIA_ROOT), force=options["force"]
+            )
+        except (backup.BackupError, OSError) as error:
+            raise CommandError(f"The uploaded files could not be backed up: {error}") from error
+        if uploads is not None:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Uploaded files (such as receipts) written to {uploads.path}: "
+                    f"{uploads.files} files, {human_size(uploads.size)}."
+                )
+            )
         if result.source is None:
             return
         try:
@@ -78,14 +91,13 @@ class Command(BaseCommand):
                 f"and {rows} rows are identical."
             )
         )
-
-    def _mention_uploaded_files(self) -> None:
-        """Receipts and other uploads are files, not rows: say so when there are any."""
-        media = Path(settings.MEDIA_ROOT)
-        if media.is_dir() and any(path.is_file() for path in media.rglob("*")):
-            self.stdout.write(
-                self.style.WARNING(
-                    f"Uploaded files (such as receipts) in {media} are not in this backup: "
-                    "copy that folder too (docs/operations.md, 'Uploaded files')."
-                )
+        if uploads is None:
+            return
+        problems = backup_uploads.verify(uploads)
+        if problems:
+            raise CommandError(
+                "The uploads archive differs from the files:\n  " + "\n  ".join(problems)
             )
+        self.stdout.write(
+            self.style.SUCCESS(f"Verified: all {uploads.files} uploaded files read back identical.")
+        )

@@ -2,20 +2,23 @@
 
 import sys
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any, TextIO
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from bondgenoot.core import backup
+from bondgenoot.core import backup, backup_uploads
 
 
 class Command(BaseCommand):
     help = (
-        "Restore a backup made by `manage.py backup` into the configured database. Refuses a "
-        "database that holds data unless --force (then asks to type the database name, or "
-        "needs --yes in scripts). Stop the site first."
+        "Restore a backup made by `manage.py backup` into the configured database, and the "
+        "uploaded files from PATH.uploads.tar when it is there. Refuses a database that holds "
+        "data unless --force (then asks to type the database name, or needs --yes in "
+        "scripts). Stop the site first."
     )
     stealth_options = ("stdin",)
 
@@ -35,7 +38,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         connection = connections[options["database"]]
+        media_root = Path(settings.MEDIA_ROOT)
         try:
+            # The uploads archive is checked first: a bad one stops the restore before the
+            # database is touched.
+            uploads = backup_uploads.check(options["path"], media_root, force=options["force"])
             if options["force"] and not options["yes"] and not backup.database_is_empty(connection):
                 self.confirm(connection, options.get("stdin") or sys.stdin)
             result = backup.restore_database(
@@ -53,6 +60,17 @@ class Command(BaseCommand):
                 f"{len(result.row_counts)} tables, {sum(result.row_counts.values())} rows."
             )
         )
+        if uploads is None:
+            archive = backup_uploads.archive_path(options["path"]).name
+            self.stdout.write(
+                f"No uploaded files restored: there is no {archive} next to the backup "
+                "(a backup made without uploads has none)."
+            )
+        else:
+            restored = backup_uploads.restore(options["path"], media_root)
+            self.stdout.write(
+                self.style.SUCCESS(f"Restored {restored} uploaded files into {media_root}.")
+            )
         self.stdout.write(
             "If the backup comes from an older version of Bondgenoot, run "
             "`python manage.py migrate` now."
