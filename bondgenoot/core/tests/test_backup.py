@@ -338,6 +338,12 @@ def test_backup_and_restore_bring_back_the_uploaded_files(
     assert f"Restored 2 uploaded files into {media}." in out.getvalue()
     assert {name: (media / name).read_bytes() for name in receipts} == receipts
 
+    # Another backup under the same name needs --force, for the archive too.
+    (tmp_path / "b.backup").unlink()
+    with pytest.raises(CommandError, match=r"uploads\.tar already exists"):
+        call_command("backup", str(tmp_path / "b.backup"), stdout=io.StringIO())
+    assert not (tmp_path / "b.backup").exists()
+
     # Restoring over files that are there needs --force.
     with pytest.raises(backup.BackupError, match="already in"):
         backup_uploads.check(tmp_path / "b.backup", media, force=False)

@@ -44,6 +44,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         connection = connections[options["database"]]
+        archive = backup_uploads.archive_path(options["path"])
+        if archive.exists() and not options["force"]:
+            raise CommandError(f"{archive} already exists. Choose another name or add --force.")
         try:
             result = backup.backup_database(
                 options["path"],
