@@ -14,6 +14,7 @@ Everything here speaks English to the operator (command-line output, not the sit
 """
 
 import hashlib
+import io
 import os
 import tarfile
 import tempfile
@@ -43,14 +44,6 @@ def _files(media_root: Path) -> list[Path]:
     return sorted(p for p in media_root.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def _digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def back_up(
     backup_path: str | os.PathLike[str], media_root: Path, *, force: bool = False
 ) -> UploadsResult | None:
@@ -73,11 +66,14 @@ def back_up(
     try:
         with tarfile.open(temporary, "w") as archive:
             for path in files:
+                # Read once: what is archived is what the digest is of, even if the file
+                # changes meanwhile. Receipts are small (money: at most 5 MB each).
+                content = path.read_bytes()
                 name = path.relative_to(media_root).as_posix()
                 info = archive.gettarinfo(str(path), arcname=name)
-                with path.open("rb") as content:
-                    archive.addfile(info, content)
-                digests[name] = _digest(path)
+                info.size = len(content)
+                archive.addfile(info, io.BytesIO(content))
+                digests[name] = hashlib.sha256(content).hexdigest()
                 size += info.size
         fsync(temporary)
         temporary.replace(final)
